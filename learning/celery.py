@@ -1,0 +1,17 @@
+"""The Celery app. Broker and results in Redis (REDIS_URL); eager without it."""
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "learning.settings.dev")
+
+app = Celery("learning")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+
+@app.task(name="learning.ping")
+def ping():
+    """Answer 'pong': used by /healthz to see that a worker is alive."""
+    return "pong"

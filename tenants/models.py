@@ -1,0 +1,241 @@
+"""Organisations are the tenants: every learner record carries one."""
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .scoping import ScopedManager
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        NATIONAL = "national", _("Nasjonal")
+        COUNTY = "county", _("Fylkeskommune")
+        MUNICIPALITY = "municipality", _("Kommune")
+        REGION = "region", _("Region")
+
+    class SizeClass(models.TextChoices):
+        # SSB's usual split by population.
+        SMALL = "small", _("Liten (under 5 000)")
+        MEDIUM = "medium", _("Mellomstor (5 000–19 999)")
+        LARGE = "large", _("Stor (20 000 og over)")
+
+    class WrittenForm(models.TextChoices):
+        BOKMAL = "bokmal", _("Bokmål")
+        NYNORSK = "nynorsk", _("Nynorsk")
+        NEUTRAL = "neutral", _("Nøytral")
+
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    # kommunenummer (4 digits) or fylkesnummer (2 digits); blank for KS and regions.
+    number = models.CharField(
+        _("nummer"),
+        max_length=4,
+        blank=True,
+        validators=[RegexValidator(r"^\d{2}(\d{2})?$", _("Bruk 2 eller 4 sifre."))],
+    )
+    slug = models.SlugField(_("kortnavn"), max_length=80, unique=True)
+    name = models.CharField(_("navn"), max_length=200)
+    sami_name = models.CharField(_("samisk navn"), max_length=200, blank=True)
+    county = models.ForeignKey(
+        "self",
+        verbose_name=_("fylke"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="county_municipalities",
+        limit_choices_to={"kind": "county"},
+    )
+    members = models.ManyToManyField(
+        "self",
+        verbose_name=_("medlemskommuner"),
+        symmetrical=False,
+        blank=True,
+        related_name="regions",
+        limit_choices_to={"kind": "municipality"},
+    )
+    population = models.PositiveIntegerField(_("innbyggere"), null=True, blank=True)
+    size_class = models.CharField(
+        _("størrelse"), max_length=10, choices=SizeClass.choices, blank=True
+    )
+    written_form = models.CharField(
+        _("målform"), max_length=10, choices=WrittenForm.choices, blank=True
+    )
+    administrative_centre = models.CharField(_("administrasjonssenter"), max_length=200, blank=True)
+    website = models.URLField(_("nettsted"), blank=True)
+    headcount = models.PositiveIntegerField(
+        _("antall ansatte"),
+        null=True,
+        blank=True,
+        help_text=_("Brukes som nevner når andelen ansatte som har tatt et kurs regnes ut."),
+    )
+    brand_name = models.CharField(_("navn i toppfeltet"), max_length=200, blank=True)
+    brand_logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    brand_colour = models.CharField(
+        _("profilfarge"),
+        max_length=7,
+        default="#1f4e79",
+        validators=[
+            RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Bruk en heksadesimal farge, f.eks. #1f4e79."))
+        ],
+    )
+
+    # Set by provisioning (tenants.services.provision_organisation).
+    site = models.OneToOneField(
+        "wagtailcore.Site",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="organisation",
+    )
+    root_page = models.OneToOneField(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    collection = models.OneToOneField(
+        "wagtailcore.Collection", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    editors_group = models.OneToOneField(
+        "auth.Group", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    admins_group = models.OneToOneField(
+        "auth.Group", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("organisasjon")
+        verbose_name_plural = _("organisasjoner")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "number"],
+                condition=~models.Q(number=""),
+                name="unique_number_per_kind",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_provisioned(self):
+        return self.site_id is not None
+
+
+class EmailDomain(models.Model):
+    """An e-mail domain whose owners are this organisation's employees."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="email_domains"
+    )
+    domain = models.CharField(_("domene"), max_length=253, unique=True)
+
+    class Meta:
+        verbose_name = _("e-postdomene")
+        verbose_name_plural = _("e-postdomener")
+        ordering = ["domain"]
+
+    def __str__(self):
+        return self.domain
+
+    def save(self, *args, **kwargs):
+        self.domain = self.domain.strip().lower()
+        super().save(*args, **kwargs)
+
+
+class Unit(models.Model):
+    """A place inside an organisation: sektor → arbeidssted."""
+
+    class Kind(models.TextChoices):
+        SECTOR = "sector", _("Sektor")
+        WORKPLACE = "workplace", _("Arbeidssted")
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="units")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.SECTOR)
+    name = models.CharField(_("navn"), max_length=200)
+
+    objects = ScopedManager()
+
+    class Meta:
+        verbose_name = _("enhet")
+        verbose_name_plural = _("enheter")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "parent", "name"], name="unique_unit_name"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class JobRole(models.Model):
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="job_roles"
+    )
+    name = models.CharField(_("navn"), max_length=200)
+
+    objects = ScopedManager()
+
+    class Meta:
+        verbose_name = _("stilling")
+        verbose_name_plural = _("stillinger")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="unique_job_role_name")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Employment(models.Model):
+    """Who employs whom, from when to when. A person may hold several."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Venter på godkjenning")
+        ACTIVE = "active", _("Godkjent")
+        REJECTED = "rejected", _("Avvist")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="employments"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="employments"
+    )
+    unit = models.ForeignKey(
+        Unit, null=True, blank=True, on_delete=models.SET_NULL, related_name="employments"
+    )
+    job_role = models.ForeignKey(
+        JobRole, null=True, blank=True, on_delete=models.SET_NULL, related_name="employments"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    start_date = models.DateField(_("fra"), null=True, blank=True)
+    end_date = models.DateField(_("til"), null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager()
+
+    class Meta:
+        verbose_name = _("ansettelse")
+        verbose_name_plural = _("ansettelser")
+        ordering = ["-start_date", "-created_at"]
+        indexes = [models.Index(fields=["organisation", "status"])]
+
+    def __str__(self):
+        return f"{self.user} – {self.organisation}"
