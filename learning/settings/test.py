@@ -1,5 +1,7 @@
 """The test suite. Real PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set (CI)."""
 
+import uuid
+
 from .base import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -8,3 +10,14 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "media" / "test"  # noqa: F405
 # Set by .ci/run: a service named here that does not answer fails the suite.
 REQUIRE_SERVICES = env.list("REQUIRE_SERVICES", default=[])  # noqa: F405
+
+# The worker thread (tests/conftest.py) must close its connection after each
+# task, or the test database cannot be dropped at the end of the run.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+
+# With a broker, tasks always go through it to the real worker; eager only without.
+CELERY_TASK_ALWAYS_EAGER = not REDIS_URL  # noqa: F405
+# A queue of this run's own, so parallel runs on one Redis never take each
+# other's tasks (their workers would look in another test database).
+CELERY_TASK_DEFAULT_QUEUE = f"test-{uuid.uuid4().hex[:12]}"
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False

@@ -1,0 +1,80 @@
+"""Suite-wide fixtures: required services and the Celery worker.
+
+App-specific fixtures belong in that app's tests/<app>/conftest.py.
+"""
+
+import warnings
+
+import pytest
+import redis
+from celery.contrib.testing.worker import start_worker
+
+from django.conf import settings
+from django.db import connection
+
+
+def _service_problem(service):
+    """Say why a service named in REQUIRE_SERVICES cannot be used, or None if it can."""
+    if service == "postgres":
+        engine = settings.DATABASES["default"]["ENGINE"]
+        if "postgresql" not in engine:
+            return f"DATABASE_URL must point at PostgreSQL, but the engine is {engine}"
+        try:
+            # The maintenance database, as when Django creates the test database.
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", RuntimeWarning)  # "falling back to …"
+                with connection._nodb_cursor() as cursor:
+                    cursor.execute("SELECT 1")
+        except Exception as exc:
+            return f"PostgreSQL does not answer: {exc}"
+        return None
+    if service in ("redis", "celery"):
+        if not settings.REDIS_URL:
+            return "REDIS_URL is not set"
+        try:
+            redis.Redis.from_url(settings.REDIS_URL, socket_timeout=2).ping()
+        except redis.RedisError as exc:
+            return f"Redis at {settings.REDIS_URL} does not answer: {exc}"
+        if service == "celery" and settings.CELERY_TASK_ALWAYS_EAGER:
+            return "CELERY_TASK_ALWAYS_EAGER is on, so no task would reach a worker"
+        return None
+    return "unknown service (known: postgres, redis, celery)"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _require_services(django_db_blocker):
+    """Fail the whole run (never skip) when a service CI promised is missing."""
+    problems = []
+    with django_db_blocker.unblock():
+        for service in settings.REQUIRE_SERVICES:
+            problem = _service_problem(service)
+            if problem:
+                problems.append(f"{service}: {problem}")
+    if problems:
+        pytest.exit(
+            "REQUIRE_SERVICES names services this run cannot use:\n  " + "\n  ".join(problems),
+            returncode=1,
+        )
+
+
+@pytest.fixture(scope="session")
+def celery_worker(django_db_setup):
+    """A real Celery worker on the real broker when REDIS_URL is set, else None.
+
+    With REDIS_URL the worker runs in a thread of this process, consuming from
+    Redis; tasks go through the broker and their results come back through it.
+    Without it, Celery is eager (CELERY_TASK_ALWAYS_EAGER) and `.delay()` runs
+    the task in place, so the same test still exercises the task's code.
+
+    The worker thread has its own database connection: it sees the test
+    database (Django renamed it in settings before the worker started) but
+    not a test's uncommitted transaction. Tests that hand rows to a task must
+    therefore use `@pytest.mark.django_db(transaction=True)`.
+    """
+    if not settings.REDIS_URL:
+        yield None
+        return
+    from learning.celery import app
+
+    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30) as worker:
+        yield worker
