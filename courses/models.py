@@ -1,7 +1,35 @@
+from django import forms
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.fields import RichTextField
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import LessonStreamBlock
+
+
+class Topic(models.Model):
+    """What a course is about (SvarUT, Informasjonssikkerhet, …); a snippet."""
+
+    name = models.CharField(_("navn"), max_length=100, unique=True)
+    slug = models.SlugField(_("kortnavn"), max_length=100, unique=True)
+
+    panels = ["name", "slug"]
+
+    class Meta:
+        verbose_name = _("tema")
+        verbose_name_plural = _("temaer")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
 
 
 class CatalogPage(Page):
@@ -11,6 +39,259 @@ class CatalogPage(Page):
 
     content_panels = Page.content_panels + ["intro"]
 
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["courses.CoursePage"]
+
     class Meta:
         verbose_name = _("kurskatalog")
         verbose_name_plural = _("kurskataloger")
+
+    def get_context(self, request, *args, **kwargs):
+        from .catalog import catalog_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(catalog_context(self, request))
+        return context
+
+
+class CoursePage(Page):
+    """A course: its landing page, metadata and who may take it. Lessons are children."""
+
+    class Language(models.TextChoices):
+        BOKMAL = "nb", _("Norsk bokmål")
+        NYNORSK = "nn", _("Norsk nynorsk")
+        ENGLISH = "en", _("Engelsk")
+
+    class Sharing(models.TextChoices):
+        EVERYONE = "everyone", _("Alle organisasjoner")
+        REGION = "region", _("En eller flere regioner")
+        LISTED = "listed", _("Organisasjoner jeg velger")
+        OWN = "own", _("Bare egen organisasjon")
+
+    class CompletionRule(models.TextChoices):
+        # cmi5 moveOn values; tracking reads these.
+        COMPLETED = "completed", _("Alle leksjoner er fullført")
+        PASSED = "passed", _("Quizen er bestått")
+        COMPLETED_AND_PASSED = "completed_and_passed", _("Alle leksjoner fullført og quiz bestått")
+        COMPLETED_OR_PASSED = "completed_or_passed", _("Alle leksjoner fullført eller quiz bestått")
+
+    summary = models.TextField(
+        _("sammendrag"), max_length=600, help_text=_("Vises i katalogen og øverst på kurssiden.")
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("forsidebilde"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    cover_alt = models.CharField(
+        _("alternativ tekst til forsidebildet"),
+        max_length=250,
+        blank=True,
+        help_text=_("Beskriv hva bildet viser. Kreves når kurset har forsidebilde."),
+    )
+    topic = models.ForeignKey(
+        Topic,
+        verbose_name=_("tema"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="courses",
+    )
+    estimated_minutes = models.PositiveIntegerField(
+        _("beregnet tid (minutter)"),
+        default=15,
+        validators=[MinValueValidator(1), MaxValueValidator(6000)],
+    )
+    audience = models.CharField(
+        _("målgruppe"), max_length=200, blank=True, help_text=_("For eksempel «Alle ansatte».")
+    )
+    language = models.CharField(
+        _("språk"), max_length=2, choices=Language.choices, default=Language.BOKMAL
+    )
+    sharing = models.CharField(
+        _("deling"),
+        max_length=10,
+        choices=Sharing.choices,
+        default=Sharing.OWN,
+        help_text=_("Hvem som kan ta kurset. Delte kurs lenkes til, de kopieres ikke."),
+    )
+    shared_with_regions = ParentalManyToManyField(
+        "tenants.Organisation",
+        verbose_name=_("delt med regioner"),
+        blank=True,
+        related_name="courses_shared_with_region",
+        limit_choices_to={"kind": "region"},
+    )
+    shared_with = ParentalManyToManyField(
+        "tenants.Organisation",
+        verbose_name=_("delt med organisasjoner"),
+        blank=True,
+        related_name="courses_shared_with",
+    )
+    completion_rule = models.CharField(
+        _("når er kurset fullført"),
+        max_length=24,
+        choices=CompletionRule.choices,
+        default=CompletionRule.COMPLETED,
+    )
+    certificate_enabled = models.BooleanField(_("kursbevis"), default=False)
+    # The organisation whose catalogue root this page sits under; kept in step
+    # by save() so catalogue queries are one indexed filter.
+    organisation = models.ForeignKey(
+        "tenants.Organisation",
+        verbose_name=_("eier"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="courses",
+    )
+
+    content_panels = Page.content_panels + [
+        "summary",
+        MultiFieldPanel(["cover_image", "cover_alt"], heading=_("Forsidebilde")),
+        FieldRowPanel(["topic", "estimated_minutes", "language"]),
+        "audience",
+    ]
+    settings_panels = Page.settings_panels + [
+        MultiFieldPanel(
+            [
+                "sharing",
+                FieldPanel("shared_with_regions", widget=forms.CheckboxSelectMultiple),
+                "shared_with",
+            ],
+            heading=_("Deling"),
+        ),
+        MultiFieldPanel(["completion_rule", "certificate_enabled"], heading=_("Fullføring")),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.AutocompleteField("summary"),
+        index.RelatedFields("topic", [index.SearchField("name")]),
+        index.FilterField("topic"),
+        index.FilterField("organisation"),
+        index.FilterField("sharing"),
+        index.FilterField("language"),
+    ]
+
+    parent_page_types = ["courses.CatalogPage"]
+    subpage_types = ["courses.LessonPage"]
+
+    class Meta:
+        verbose_name = _("kurs")
+        verbose_name_plural = _("kurs")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.cover_image_id and not self.cover_alt.strip():
+            errors["cover_alt"] = _("Skriv en alternativ tekst til forsidebildet.")
+        if self.sharing == self.Sharing.REGION and not self._has_m2m("shared_with_regions"):
+            errors["shared_with_regions"] = _("Velg minst én region å dele med.")
+        if self.sharing == self.Sharing.LISTED and not self._has_m2m("shared_with"):
+            errors["shared_with"] = _("Velg minst én organisasjon å dele med.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        self.organisation_id = self.owner_organisation_id()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "organisation" not in update_fields:
+            kwargs["update_fields"] = [*update_fields, "organisation"]
+        return super().save(*args, **kwargs)
+
+    def owner_organisation_id(self):
+        """The organisation whose root page is this page's nearest ancestor."""
+        from tenants.models import Organisation
+
+        if not self.path:
+            return None
+        steplen = self.steplen
+        ancestor_paths = [self.path[:i] for i in range(steplen, len(self.path), steplen)]
+        owners = (
+            Organisation.objects.filter(root_page__path__in=ancestor_paths)
+            .order_by("-root_page__depth")
+            .values_list("pk", flat=True)
+        )
+        return owners.first()
+
+    def _has_m2m(self, name):
+        # ParentalManyToManyField values are readable before the page is saved.
+        return bool(getattr(self, name).all())
+
+    def lessons(self):
+        return LessonPage.objects.child_of(self).live().public().specific().order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["lessons"] = list(self.lessons())
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        from .services import Access, course_access
+
+        if course_access(request, self) is not Access.ALLOWED:
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
+
+class LessonPage(Page):
+    """One step in a course: a StreamField of text, media and quizzes."""
+
+    body = StreamField(LessonStreamBlock(), verbose_name=_("innhold"), blank=True)
+
+    content_panels = Page.content_panels + ["body"]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("leksjon")
+        verbose_name_plural = _("leksjoner")
+
+    def clean(self):
+        super().clean()
+        # Give every block and list item its id now, so the ids that name
+        # quiz questions and choices are stored and stay the same.
+        for child in self.body:
+            child.value  # noqa: B018
+
+    @property
+    def course(self):
+        return self.get_parent().specific
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        course = self.course
+        lessons = list(course.lessons())
+        index_ = next((i for i, lesson in enumerate(lessons) if lesson.pk == self.pk), None)
+        context.update(
+            course=course,
+            lessons=lessons,
+            lesson_number=None if index_ is None else index_ + 1,
+            previous_lesson=lessons[index_ - 1] if index_ else None,
+            next_lesson=(
+                lessons[index_ + 1] if index_ is not None and index_ + 1 < len(lessons) else None
+            ),
+        )
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        from .services import Access, lesson_access
+
+        access = lesson_access(request, self.course)
+        if access is Access.LOGIN:
+            return redirect_to_login(request.get_full_path())
+        if access is Access.FORBIDDEN:
+            raise PermissionDenied
+        if access is Access.NOT_FOUND:
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
+    def quiz_blocks(self):
+        return [child for child in self.body if child.block_type == "quiz"]

@@ -1,0 +1,58 @@
+"""The learner's catalogue: what a catalogue page lists, filtered and searched."""
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+
+from wagtail.images import get_image_model
+
+from .models import Topic
+from .services import courses_visible_to
+
+PAGE_SIZE = 24
+COVER_SPEC = "fill-480x270"
+
+
+def catalog_organisation(page, request):
+    """Whose catalogue to show: the learner's employer when signed in,
+    else the organisation that owns this catalogue page (or the site's)."""
+    from tenants.models import Organisation
+
+    employer = getattr(request, "organisation", None)
+    if employer:
+        return employer
+    owner = Organisation.objects.filter(root_page=page).first()
+    return owner or getattr(request, "site_organisation", None) or None
+
+
+def catalog_context(page, request):
+    organisation = catalog_organisation(page, request)
+    courses = courses_visible_to(organisation)
+    topics = list(Topic.objects.filter(courses__in=courses).distinct())
+
+    topic = None
+    topic_slug = request.GET.get("tema", "").strip()
+    if topic_slug:
+        topic = next((t for t in topics if t.slug == topic_slug), None)
+        courses = courses.filter(topic=topic) if topic else courses.none()
+
+    query = request.GET.get("q", "").strip()[:200]
+    courses = courses.select_related("topic", "organisation").prefetch_related(
+        Prefetch(
+            "cover_image",
+            queryset=get_image_model().objects.prefetch_renditions(COVER_SPEC),
+        )
+    )
+    results = courses.search(query) if query else courses.order_by("title")
+
+    paginator = Paginator(results, PAGE_SIZE)
+    page_number = request.GET.get("side") or 1
+    courses_page = paginator.get_page(page_number)
+    return {
+        "catalog_organisation": organisation,
+        "courses": courses_page,
+        "topics": topics,
+        "current_topic": topic,
+        "topic_slug": topic_slug,
+        "query": query,
+        "cover_spec": COVER_SPEC,
+    }
