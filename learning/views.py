@@ -1,5 +1,69 @@
+import logging
+
+import redis
+
+from django.conf import settings
+from django.db import connection
 from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+
+logger = logging.getLogger(__name__)
+
+# Short enough that a load balancer's probe gets an answer while a service hangs.
+TIMEOUT_SECONDS = 1.0
 
 
+def _database():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception as exc:
+        logger.warning("healthz: database does not answer", exc_info=True)
+        return f"error: {type(exc).__name__}"
+    return "ok"
+
+
+def _redis():
+    if not settings.REDIS_URL:
+        return "not configured"
+    client = redis.Redis.from_url(
+        settings.REDIS_URL, socket_timeout=TIMEOUT_SECONDS, socket_connect_timeout=TIMEOUT_SECONDS
+    )
+    try:
+        client.ping()
+    except redis.RedisError:
+        logger.warning("healthz: Redis does not answer", exc_info=True)
+        return "error"
+    finally:
+        client.close()
+    return "ok"
+
+
+def _celery(redis_status):
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        return "eager"  # tasks run inside the web process; no worker to ask
+    if not settings.REDIS_URL:
+        return "not configured"
+    if redis_status != "ok":
+        return "error: broker does not answer"
+    from learning.celery import app
+
+    replies = app.control.ping(timeout=TIMEOUT_SECONDS)
+    if not replies:
+        return "error: no worker answered"
+    return f"ok: {len(replies)} workers"
+
+
+@never_cache
 def healthz(request):
-    return JsonResponse({"status": "ok"})
+    """Whether this process can reach what it needs: 200 if so, 503 if not.
+
+    For load balancers and `docker compose` healthchecks. Redis and Celery are
+    checked only when REDIS_URL is set; the database always.
+    """
+    checks = {"database": _database(), "redis": _redis()}
+    checks["celery"] = _celery(checks["redis"])
+    healthy = not any(value.startswith("error") for value in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503
+    )

@@ -21,3 +21,6 @@ CELERY_TASK_ALWAYS_EAGER = not REDIS_URL  # noqa: F405
 # other's tasks (their workers would look in another test database).
 CELERY_TASK_DEFAULT_QUEUE = f"test-{uuid.uuid4().hex[:12]}"
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# Serve static files from the apps' directories; no collectstatic before tests.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
