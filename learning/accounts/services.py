@@ -1,0 +1,152 @@
+"""Sign-up, e-mail confirmation and learner state. Plain functions; views call these."""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from tenants.models import EmailDomain, Employment, Organisation
+from tenants.services import active_employers
+
+from .models import User
+
+logger = logging.getLogger(__name__)
+
+CONFIRM_SALT = "accounts.confirm-email"
+CONFIRM_MAX_AGE = timedelta(days=3)
+
+# What learner_state() answers.
+ANONYMOUS = "anonymous"
+UNCONFIRMED = "unconfirmed"
+PENDING = "pending"
+NO_EMPLOYER = "no_employer"
+READY = "ready"
+
+
+def organisation_for_email(email):
+    """The organisation that owns the address's domain, or None.
+
+    Exact match only: `ola@bergen.kommune.no` maps to Bergen, but
+    `ola@elev.bergen.kommune.no` does not. Subdomains often belong to pupils,
+    schools or partners who are not employees; an organisation that wants a
+    subdomain adds it as its own EmailDomain row.
+    """
+    domain = email.rpartition("@")[2].strip().lower()
+    if not domain:
+        return None
+    match = EmailDomain.objects.filter(domain=domain).select_related("organisation").first()
+    return match.organisation if match else None
+
+
+def selectable_organisations():
+    """Organisations a person can say they work for: municipalities and counties."""
+    return Organisation.objects.filter(
+        kind__in=[Organisation.Kind.MUNICIPALITY, Organisation.Kind.COUNTY]
+    ).order_by("name")
+
+
+def make_confirmation_token(user):
+    """A signed, timestamped token naming the user and the address being confirmed.
+
+    Changing the address invalidates old tokens; they expire after CONFIRM_MAX_AGE.
+    """
+    return signing.dumps({"user": user.pk, "email": user.email}, salt=CONFIRM_SALT)
+
+
+def user_for_confirmation_token(token):
+    """The user the token was made for. Raises signing.SignatureExpired when it is
+    too old and signing.BadSignature when it is tampered with or no longer fits."""
+    data = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
+    user = User.objects.filter(pk=data.get("user"), is_active=True).first()
+    if user is None or user.email != data.get("email"):
+        raise signing.BadSignature("The token does not match an active user.")
+    return user
+
+
+def send_confirmation_email(request, user):
+    """Send the confirmation link. Safe to call again: each call sends a fresh link.
+
+    A mail server that fails is logged, not raised: the account exists and the
+    person can ask for a new link from the page they land on.
+    """
+    token = make_confirmation_token(user)
+    context = {
+        "user": user,
+        "confirm_url": request.build_absolute_uri(reverse("accounts:confirm", args=[token])),
+        "days": CONFIRM_MAX_AGE.days,
+        "email_organisation": organisation_for_email(user.email),
+        "pending": user.employments.filter(status=Employment.Status.PENDING).select_related(
+            "organisation"
+        ),
+    }
+    subject = render_to_string("accounts/email/confirm_subject.txt", context).strip()
+    body = render_to_string("accounts/email/confirm_body.txt", context)
+    try:
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+    except OSError:  # smtplib.SMTPException is an OSError
+        logger.exception("Could not send the confirmation e-mail to user %s", user.pk)
+        return False
+    return True
+
+
+@transaction.atomic
+def confirm_email(user):
+    """Mark the address confirmed and, if its domain belongs to an organisation,
+    make the person an active employee there.
+
+    Safe to run twice: an existing active employment is kept, a pending one for
+    the domain's organisation is approved, and a rejection by the organisation's
+    admin is respected (no new employment). Employments the person asked for
+    with a non-matching address stay pending.
+    """
+    if not user.email_confirmed:
+        user.email_confirmed = True
+        user.save(update_fields=["email_confirmed"])
+    org = organisation_for_email(user.email)
+    if org is None:
+        return None
+    existing = list(user.employments.filter(organisation=org))
+    if any(e.status == Employment.Status.ACTIVE for e in existing):
+        return org
+    pending = [e for e in existing if e.status == Employment.Status.PENDING]
+    if pending:
+        for employment in pending:
+            employment.status = Employment.Status.ACTIVE
+            employment.save(update_fields=["status"])
+        return org
+    if existing:  # rejected by the organisation: do not override its admin
+        return None
+    Employment.objects.create(user=user, organisation=org, status=Employment.Status.ACTIVE)
+    return org
+
+
+def pending_organisations(user):
+    """Organisations the person has asked to join and that have not answered yet."""
+    return [
+        e.organisation
+        for e in user.employments.filter(status=Employment.Status.PENDING).select_related(
+            "organisation"
+        )
+    ]
+
+
+def learner_state(user):
+    """Whether `user` may take courses, and if not, what they are waiting for.
+
+    READY needs a signed-in, active user with a confirmed address and at least
+    one active employer.
+    """
+    if not user.is_authenticated or not user.is_active:
+        return ANONYMOUS
+    if not user.email_confirmed:
+        return UNCONFIRMED
+    if active_employers(user).exists():
+        return READY
+    if user.employments.filter(status=Employment.Status.PENDING).exists():
+        return PENDING
+    return NO_EMPLOYER
