@@ -5,10 +5,13 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+
 from .scoping import ScopedManager
 
 
-class Organisation(models.Model):
+class Organisation(ClusterableModel):
     class Kind(models.TextChoices):
         NATIONAL = "national", _("Nasjonal")
         COUNTY = "county", _("Fylkeskommune")
@@ -67,7 +70,11 @@ class Organisation(models.Model):
         _("antall ansatte"),
         null=True,
         blank=True,
-        help_text=_("Brukes som nevner når andelen ansatte som har tatt et kurs regnes ut."),
+        help_text=_(
+            "Brukes som nevner når andelen ansatte som har tatt et kurs regnes ut. "
+            "Ved import anslås tallet til 8,5 % av innbyggertallet når det ikke er "
+            "oppgitt; rett det gjerne."
+        ),
     )
     brand_name = models.CharField(_("navn i toppfeltet"), max_length=200, blank=True)
     brand_logo = models.ForeignKey(
@@ -131,9 +138,8 @@ class Organisation(models.Model):
 class EmailDomain(models.Model):
     """An e-mail domain whose owners are this organisation's employees."""
 
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="email_domains"
-    )
+    # A ParentalKey so domains can be edited inline on the organisation.
+    organisation = ParentalKey(Organisation, on_delete=models.CASCADE, related_name="email_domains")
     domain = models.CharField(_("domene"), max_length=253, unique=True)
 
     class Meta:
