@@ -3,6 +3,15 @@
 from django.core.cache import cache
 
 from .models import Employment, Organisation
+from .provisioning import provision_organisation, provision_organisations
+
+__all__ = [
+    "active_employers",
+    "current_organisation",
+    "organisation_for_site",
+    "provision_organisation",
+    "provision_organisations",
+]
 
 SESSION_KEY = "current_organisation_id"
 
