@@ -9,12 +9,27 @@ from pathlib import Path
 
 import environ
 
+from django.core.exceptions import ImproperlyConfigured
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "learning"
 
 env = environ.FileAwareEnv()  # FOO_FILE=/run/secrets/foo works for every FOO
 
-DEBUG = env.bool("DEBUG", default=False)
+
+def env_bool(name, default):
+    """Like env.bool, but DEBUG=maybe is an error instead of a silent False."""
+    value = env.str(name, default="").strip().lower()
+    if not value:
+        return default
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off"):
+        return False
+    raise ImproperlyConfigured(f"{name}={value!r} is not a boolean: set it to true or false.")
+
+
+DEBUG = env_bool("DEBUG", default=False)
 SECRET_KEY = env.str("SECRET_KEY", default="dev-only-not-secret-" + "x" * 40)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", ".localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -146,7 +161,7 @@ else:
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
-CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
+CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
