@@ -1,0 +1,115 @@
+import time
+
+import pytest
+
+from django.core import mail, signing
+from django.urls import reverse
+
+from learning.accounts import services
+from tenants.models import Employment
+
+from ..factories.accounts import UserFactory
+from ..factories.tenants import EmailDomainFactory, EmploymentFactory, OrganisationFactory
+from .helpers import link_in_last_mail
+
+pytestmark = pytest.mark.django_db
+
+
+class OldSigner(signing.TimestampSigner):
+    def timestamp(self):
+        return signing.b62_encode(int(time.time()) - 4 * 24 * 3600)
+
+
+@pytest.fixture
+def bergen():
+    org = OrganisationFactory(name="Bergen kommune")
+    EmailDomainFactory(organisation=org, domain="bergen.kommune.no")
+    return org
+
+
+@pytest.fixture
+def alice(bergen):
+    return UserFactory(email="alice@bergen.kommune.no", email_confirmed=False)
+
+
+def confirm_url(token):
+    return reverse("accounts:confirm", args=[token])
+
+
+def test_it_refuses_a_tampered_link_and_changes_nothing(client, alice):
+    token = services.make_confirmation_token(alice)
+    tampered = token[:-1] + ("A" if token[-1] != "A" else "B")
+
+    for response in (client.get(confirm_url(tampered)), client.post(confirm_url(tampered))):
+        html = response.content.decode()
+        assert response.status_code == 400
+        assert "Lenken for å bekrefte e-postadressen er ikke gyldig" in html
+        assert reverse("accounts:resend_confirmation") in html
+
+    alice.refresh_from_db()
+    assert not alice.email_confirmed
+    assert not alice.employments.exists()
+    assert "_auth_user_id" not in client.session
+
+
+def test_it_refuses_an_expired_link(client, alice):
+    token = OldSigner(salt=services.CONFIRM_SALT).sign_object(
+        {"user": alice.pk, "email": alice.email}
+    )
+    response = client.post(confirm_url(token))
+    assert response.status_code == 400
+    assert "er utløpt" in response.content.decode()
+    alice.refresh_from_db()
+    assert not alice.email_confirmed
+
+
+def test_it_refuses_a_link_made_for_an_earlier_address(client, alice):
+    token = services.make_confirmation_token(alice)
+    alice.email = "alice@gmail.com"
+    alice.save()
+    assert client.post(confirm_url(token)).status_code == 400
+    alice.refresh_from_db()
+    assert not alice.email_confirmed
+
+
+def test_it_sends_a_new_link_that_works(client, alice):
+    response = client.post(reverse("accounts:resend_confirmation"), {"email": alice.email})
+    assert "Sjekk e-posten din" in response.content.decode()
+    assert mail.outbox[-1].to == [alice.email]
+
+    client.post(link_in_last_mail("/konto/bekreft/"))
+    alice.refresh_from_db()
+    assert alice.email_confirmed
+    assert alice.employments.get().status == Employment.Status.ACTIVE
+
+
+def test_it_answers_the_same_for_unknown_and_confirmed_addresses(client):
+    charlie = UserFactory(email="charlie@example.no", email_confirmed=True)
+    for email in ("ingen@example.no", charlie.email):
+        response = client.post(reverse("accounts:resend_confirmation"), {"email": email})
+        assert "har vi sendt en ny lenke dit" in response.content.decode()
+    assert mail.outbox == []
+
+
+def test_it_logs_in_only_once_per_link(client, alice):
+    url = confirm_url(services.make_confirmation_token(alice))
+    client.post(url)
+    assert client.session["_auth_user_id"] == str(alice.pk)
+
+    other_browser = client.__class__()
+    response = other_browser.post(url)
+    assert "E-postadressen er allerede bekreftet" in response.content.decode()
+    assert "_auth_user_id" not in other_browser.session
+
+
+def test_it_keeps_a_rejection_by_the_organisation(client, alice, bergen):
+    EmploymentFactory(user=alice, organisation=bergen, status=Employment.Status.REJECTED)
+    response = client.post(confirm_url(services.make_confirmation_token(alice)), follow=True)
+    assert [e.status for e in alice.employments.all()] == [Employment.Status.REJECTED]
+    assert "Velg arbeidsgiver" in response.content.decode()
+
+
+def test_it_approves_a_pending_request_to_the_addresss_own_organisation(client, alice, bergen):
+    EmploymentFactory(user=alice, organisation=bergen, status=Employment.Status.PENDING)
+    client.post(confirm_url(services.make_confirmation_token(alice)))
+    assert [e.status for e in alice.employments.all()] == [Employment.Status.ACTIVE]
