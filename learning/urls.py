@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenter/", include(wagtaildocs_urls)),
     path("konto/", include("learning.accounts.urls")),
+    path("kurs/", include("courses.urls")),
 ]
 
 if settings.DEBUG:

@@ -185,8 +185,10 @@ DEFAULT_FROM_EMAIL = env.str(
 WAGTAIL_SITE_NAME = "Kompetanseplattform"
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
-WAGTAILMEDIA = {"MEDIA_MODEL": "wagtailmedia.Media"}
+# "vtt": captions for lesson videos (served as text/vtt by courses.views.captions).
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "vtt", "xlsx"]
+# Browsers play MP4 and WebM natively in <video>; other formats would not play.
+WAGTAILMEDIA = {"MEDIA_MODEL": "wagtailmedia.Media", "VIDEO_EXTENSIONS": ["mp4", "webm"]}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Tenancy: each publishing organisation gets a site at this hostname.

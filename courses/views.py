@@ -1,0 +1,85 @@
+"""Learner-facing views that are not Wagtail pages: quiz grading and captions."""
+
+import json
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET, require_POST
+
+from wagtail.documents import get_document_model
+
+from .grading import SubmissionError, find_quiz, grade, parse_answers
+from .models import LessonPage
+from .services import Access, lesson_access
+from .signals import quiz_graded
+
+
+def _wants_json(request):
+    return request.content_type == "application/json"
+
+
+@require_POST
+def grade_quiz(request, lesson_id, quiz_id):
+    """Score a quiz. JSON in, JSON out for the inline script; a plain form POST
+    gets a results page, so the quiz works without JavaScript."""
+    lesson = get_object_or_404(LessonPage.objects.live().public(), pk=lesson_id)
+    access = lesson_access(request, lesson.course)
+    if access is Access.NOT_FOUND:
+        raise Http404
+    if access is Access.FORBIDDEN:
+        raise PermissionDenied
+    if access is Access.LOGIN:
+        if _wants_json(request):
+            return JsonResponse({"error": _("Logg inn for å svare på quizen.")}, status=401)
+        return redirect_to_login(lesson.get_url(request))
+    quiz = find_quiz(lesson, quiz_id)
+    if quiz is None:
+        raise Http404
+
+    try:
+        if _wants_json(request):
+            try:
+                data = json.loads(request.body)
+            except (ValueError, UnicodeDecodeError) as exc:
+                raise SubmissionError(_("Svaret er ikke gyldig JSON.")) from exc
+            answers = parse_answers(data)
+        else:
+            answers = {
+                key.removeprefix("q-"): request.POST.getlist(key)
+                for key in request.POST
+                if key.startswith("q-")
+            }
+        result = grade(quiz.value, answers)
+    except SubmissionError as exc:
+        if _wants_json(request):
+            return JsonResponse({"error": str(exc)}, status=400)
+        context = {"page": lesson, "lesson": lesson, "error": str(exc)}
+        return render(request, "courses/quiz_result.html", context, status=400)
+
+    quiz_graded.send(
+        sender=LessonPage, request=request, lesson=lesson, quiz_id=quiz_id, result=result
+    )
+    if _wants_json(request):
+        return JsonResponse(result.as_dict())
+    context = {"page": lesson, "lesson": lesson, "quiz": quiz.value, "result": result}
+    return render(request, "courses/quiz_result.html", context)
+
+
+@require_GET
+@cache_control(max_age=3600)
+def captions(request, document_id):
+    """A WebVTT document served as text/vtt, same origin as the video, which is
+    what browsers need for a <track>. Collection privacy is respected."""
+    document = get_object_or_404(get_document_model(), pk=document_id)
+    if document.file_extension.lower() != "vtt":
+        raise Http404
+    for restriction in document.collection.get_view_restrictions():
+        if not restriction.accept_request(request):
+            raise Http404
+    response = FileResponse(document.file.open("rb"), content_type="text/vtt; charset=utf-8")
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
