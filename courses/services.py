@@ -82,3 +82,62 @@ def lesson_access(request, course):
     if user is not None and user.is_authenticated:
         return Access.FORBIDDEN
     return Access.LOGIN
+
+
+def organisations_edited_by(user):
+    """Organisations whose content `user` edits (editor or admin group member)."""
+    from tenants import services as tenant_services
+
+    # tenants.services will own this rule; until it does, the group membership.
+    if hasattr(tenant_services, "organisations_edited_by"):
+        return tenant_services.organisations_edited_by(user)
+    from tenants.models import Organisation
+
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(
+        Q(editors_group__user=user) | Q(admins_group__user=user)
+    ).distinct()
+
+
+def template_targets(user, course):
+    """The organisations `user` may copy `course` into: ones they edit, that have
+    a catalogue, that the course is shared with and that do not own it already."""
+    return [
+        org
+        for org in organisations_edited_by(user).exclude(root_page=None)
+        if org.pk != course.organisation_id and is_visible_to(course, org)
+    ]
+
+
+def unique_child_slug(parent, slug):
+    taken = set(parent.get_children().values_list("slug", flat=True))
+    candidate, n = slug, 2
+    while candidate in taken:
+        candidate, n = f"{slug}-{n}", n + 1
+    return candidate
+
+
+def copy_course_as_template(course, organisation, user):
+    """Copy `course` and its lessons into `organisation`'s catalogue as drafts
+    the organisation owns and shares with nobody, for its editors to adapt.
+    The caller checks that `user` may (see `template_targets`). Each call makes
+    a new copy."""
+    target = organisation.root_page.specific
+    copy = course.copy(
+        recursive=True,
+        to=target,
+        update_attrs={
+            "slug": unique_child_slug(target, course.slug),
+            "sharing": CoursePage.Sharing.OWN,
+        },
+        keep_live=False,
+        user=user,
+        copy_revisions=False,
+    ).specific
+    # Sharing belongs to the original's owner; the copy starts private.
+    copy.shared_with = []
+    copy.shared_with_regions = []
+    copy.save()
+    copy.save_revision(user=user, log_action=False)
+    return copy

@@ -1,9 +1,15 @@
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Topic
+from . import admin_urls
+from .models import CoursePage, Topic
+from .services import organisations_edited_by, template_targets
 
 
 class TopicViewSet(SnippetViewSet):
@@ -17,3 +23,42 @@ class TopicViewSet(SnippetViewSet):
 
 
 register_snippet(TopicViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_courses_admin_urls():
+    return [path("delte-kurs/", include(admin_urls, namespace="courses_admin"))]
+
+
+class SharedCoursesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return organisations_edited_by(request.user).exclude(root_page=None).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def register_shared_courses_menu_item():
+    return SharedCoursesMenuItem(
+        _("Delte kurs"), reverse("courses_admin:shared"), icon_name="copy", order=250
+    )
+
+
+def _use_as_template_button(page, user, priority):
+    if not isinstance(page.specific_deferred, CoursePage):
+        return
+    if template_targets(user, page.specific_deferred):
+        yield Button(
+            _("Bruk som mal"),
+            reverse("courses_admin:use_as_template", args=[page.pk]),
+            icon_name="copy",
+            priority=priority,
+        )
+
+
+@hooks.register("register_page_listing_more_buttons")
+def page_listing_use_as_template(page, user, next_url=None):
+    yield from _use_as_template_button(page, user, priority=25)
+
+
+@hooks.register("register_page_header_buttons")
+def page_header_use_as_template(page, user, view_name, next_url=None):
+    yield from _use_as_template_button(page, user, priority=35)
