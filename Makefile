@@ -23,6 +23,9 @@ install: $(VENV)/.installed
 run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_initial_data
+	@echo
+	@echo "Kompetanseplattform: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+	@echo
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 ## make test: install, lint, Django checks, missing migrations, then the whole suite.
