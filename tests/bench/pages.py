@@ -1,0 +1,227 @@
+"""Requests per second for a catalogue page, a lesson page and a static file.
+
+    .venv/bin/python tests/bench/pages.py
+
+Builds a fresh PostgreSQL database (BENCH_DATABASE_URL, default
+postgresql://postgres@127.0.0.1:5432/bench_pages), migrates it, loads the demo
+data, collects static files into a temporary STATIC_ROOT and starts gunicorn
+(2 workers, production settings, plain http) on a free loopback port. Then it
+measures the three URLs one after the other against the same server, with wrk
+when installed (else a small threaded Python client), prints each figure and
+the ratios, and ends with one `RESULT ...` line. Gunicorn is stopped and the
+database dropped afterwards, also on failure.
+
+Not collected by pytest (the file name does not start with `test_`).
+"""
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+
+ROOT = Path(__file__).resolve().parents[2]
+PYTHON = sys.executable
+DEFAULT_DB = "postgresql://postgres@127.0.0.1:5432/bench_pages"
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/1")
+DURATION = int(os.environ.get("BENCH_SECONDS", "10"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
+CATALOGUE_HOST = "kongsberg.kurs.localhost"
+LESSON_SLUGS = ("svarut-for-saksbehandlere", "hva-er-svarut")
+
+SETTINGS = """\
+from learning.settings.production import *  # noqa: F403
+
+STATIC_ROOT = {static_root!r}
+"""
+
+
+def main():
+    db_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB)
+    work = Path(tempfile.mkdtemp(prefix="bench-pages-"))
+    (work / "bench_settings.py").write_text(SETTINGS.format(static_root=str(work / "static")))
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(work), str(ROOT)]),
+        "DJANGO_SETTINGS_MODULE": "bench_settings",
+        "SECRET_KEY": "bench-only-" + "k" * 40,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost,.localhost",
+        "DATABASE_URL": db_url,
+        "REDIS_URL": REDIS_URL,
+        "SECURE_SSL_REDIRECT": "False",
+        "MEDIA_ROOT": str(work / "media"),
+        "LOG_LEVEL": "ERROR",
+    }
+    server = None
+    create_database(db_url)
+    try:
+        step("migrate")
+        manage(env, "migrate", "--noinput", "-v0")
+        step("load_initial_data (demo organisations only)")
+        manage(env, "load_initial_data", "--organisations", "kongsberg", "--no-index", "-v0")
+        manage(
+            env, "shell", "--no-imports", "-c", "from django.core.cache import cache; cache.clear()"
+        )
+        step("collectstatic")
+        manage(env, "collectstatic", "--noinput", "-v0")
+
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        step(f"gunicorn on {base}")
+        server = subprocess.Popen(
+            [
+                str(Path(PYTHON).with_name("gunicorn")),
+                "learning.wsgi:application",
+                "--workers=2",
+                f"--bind=127.0.0.1:{port}",
+                "--log-level=warning",
+            ],
+            cwd=ROOT,
+            env=env,
+        )
+        # /healthz answers 503 without a Celery worker; any answer means up.
+        wait_until_up(f"{base}/healthz", server)
+
+        targets = {
+            "catalogue": (f"{base}/", f"{CATALOGUE_HOST}:{port}"),
+            "lesson": (f"{base}/{'/'.join(LESSON_SLUGS)}/", None),
+            "static": (f"{base}/static/css/site.css", None),
+        }
+        for name, (url, host) in targets.items():
+            status, size = fetch(url, host)
+            print(f"{name:<10} {url} (Host: {host or '127.0.0.1'}) → HTTP {status}, {size} bytes")
+            if status != 200:
+                raise SystemExit(f"{name} answered HTTP {status}; not measuring an error page.")
+
+        tool = "wrk" if shutil.which("wrk") else "python"
+        print(f"Load: {tool}, {CONNECTIONS} connections, {DURATION} s per URL, 2 gunicorn workers")
+        rps = {}
+        for name, (url, host) in targets.items():
+            fetch(url, host)  # warm the worker's caches
+            rps[name] = measure(url, host) if tool == "wrk" else measure_python(url, host)
+            print(f"{name:<10} {rps[name]:>10.1f} req/s")
+
+        ratio = rps["catalogue"] / rps["static"]
+        print(f"catalogue / static = {ratio:.3f}")
+        print(f"lesson / static    = {rps['lesson'] / rps['static']:.3f}")
+        print(
+            f"RESULT catalogue_rps={rps['catalogue']:.1f} lesson_rps={rps['lesson']:.1f} "
+            f"static_rps={rps['static']:.1f} catalogue_vs_static={ratio:.3f}"
+        )
+    finally:
+        if server is not None:
+            server.terminate()
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                server.kill()
+        drop_database(db_url)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def step(message):
+    print(f"== {message}", flush=True)
+
+
+def manage(env, *args):
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def _maintenance_url(db_url):
+    parts = urlsplit(db_url)
+    name = parts.path.lstrip("/")
+    if not re.fullmatch(r"[a-z_][a-z0-9_]*", name):
+        raise SystemExit(f"Use a plain database name in BENCH_DATABASE_URL, not {name!r}.")
+    return urlunsplit(parts._replace(path="/postgres")), name
+
+
+def create_database(db_url):
+    url, name = _maintenance_url(db_url)
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        conn.execute(f"CREATE DATABASE {name}")
+
+
+def drop_database(db_url):
+    url, name = _maintenance_url(db_url)
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url, host=None):
+    request = urllib.request.Request(url, headers={"Host": host} if host else {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, len(response.read())
+    except urllib.error.HTTPError as exc:
+        return exc.code, 0
+
+
+def wait_until_up(url, server, timeout=30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit("gunicorn exited before it answered.")
+        try:
+            fetch(url)
+            return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise SystemExit(f"gunicorn did not answer {url} within {timeout} s.")
+
+
+def measure(url, host):
+    args = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s"]
+    if host:
+        args += ["-H", f"Host: {host}"]
+    out = subprocess.run([*args, url], capture_output=True, text=True, check=True).stdout
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if errors:
+        raise SystemExit(f"{url}: {errors.group(1)} error responses under load.\n{out}")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+
+def measure_python(url, host, max_requests=20_000):
+    """A bounded threaded client: loopback only, stops at DURATION or max_requests."""
+    done, failed, lock = [0], [0], threading.Lock()
+    deadline = time.monotonic() + DURATION
+
+    def worker():
+        while time.monotonic() < deadline:
+            with lock:
+                if done[0] >= max_requests:
+                    return
+                done[0] += 1
+            if fetch(url, host)[0] != 200:
+                failed[0] += 1
+
+    start = time.monotonic()
+    threads = [threading.Thread(target=worker) for _ in range(CONNECTIONS)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if failed[0]:
+        raise SystemExit(f"{url}: {failed[0]} error responses under load.")
+    return done[0] / (time.monotonic() - start)
+
+
+if __name__ == "__main__":
+    main()
