@@ -97,7 +97,7 @@ SVARUT_QUIZ = {
             ],
         },
         {
-            "text": "Hvor kan et brev fra SvarUT havne hos mottakeren? Velg alle som stemmer.",
+            "text": "Hvor kan et brev fra SvarUT havne hos mottakeren?",
             "multiple": True,
             "explanation": "Innbyggere får posten i Digipost eller e-Boks, virksomheter i Altinn, og andre offentlige virksomheter via SvarInn. Uten digital kanal blir brevet skrevet ut og sendt i posten.",
             "choices": [
@@ -404,7 +404,7 @@ INFOSEC_QUIZ = {
             ],
         },
         {
-            "text": "Hva kjennetegner et godt passord? Velg alle som stemmer.",
+            "text": "Hva kjennetegner et godt passord?",
             "multiple": True,
             "explanation": "Lengde slår kompleksitet. Bruk en passordfrase, et eget passord per tjeneste og tofaktor der det finnes.",
             "choices": [
@@ -453,7 +453,7 @@ INFOSEC_QUIZ = {
             ],
         },
         {
-            "text": "Du har ved en feil sendt en e-post med personopplysninger til feil mottaker. Hva gjør du? Velg alle som stemmer.",
+            "text": "Du har ved en feil sendt en e-post med personopplysninger til feil mottaker. Hva gjør du?",
             "multiple": True,
             "explanation": "Et avvik skal meldes med en gang. Kommunen har bare 72 timer på seg til å varsle Datatilsynet når det er nødvendig.",
             "choices": [
@@ -719,7 +719,7 @@ PORTFOLIO_QUIZ = {
             ],
         },
         {
-            "text": "Hva bør et prosjektmandat inneholde? Velg alle som stemmer.",
+            "text": "Hva bør et prosjektmandat inneholde?",
             "multiple": True,
             "explanation": "Mandatet sier hvorfor prosjektet finnes, hva det skal levere, innen hvilke rammer og hvem som bestemmer.",
             "choices": [
@@ -1031,7 +1031,7 @@ KONGSBERG_WELCOME = {
                                 ],
                             },
                             {
-                                "text": "Hvem kan du si fra til om kritikkverdige forhold? Velg alle som stemmer.",
+                                "text": "Hvem kan du si fra til om kritikkverdige forhold?",
                                 "multiple": True,
                                 "explanation": "Du kan varsle internt på flere måter.",
                                 "choices": [
@@ -1149,7 +1149,7 @@ SORTLAND_HOME_CARE = {
                                 ],
                             },
                             {
-                                "text": "Du har mistet nettbrettet. Hva gjør du? Velg alle som stemmer.",
+                                "text": "Du har mistet nettbrettet. Hva gjør du?",
                                 "multiple": True,
                                 "explanation": "Et mistet nettbrett er et avvik; IT kan sperre det.",
                                 "choices": [
