@@ -1,0 +1,140 @@
+"""Wagtail admin views: provisioning (KS superusers) and "Ansatte" (org admins)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Case, IntegerField, Value, When
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from django.views.generic import TemplateView
+
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from .models import Employment, Organisation
+from .services import (
+    approve_employment,
+    organisations_administered_by,
+    provision_organisation,
+    reject_employment,
+)
+
+
+class ProvisionView(WagtailAdminTemplateMixin, TemplateView):
+    """GET asks for confirmation; POST provisions. Superusers only."""
+
+    template_name = "tenants/provision_confirm.html"
+    header_icon = "site"
+    page_title = gettext_lazy("Klargjør nettsted")
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        self.organisation = get_object_or_404(Organisation, pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return str(self.organisation)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *super().get_breadcrumbs_items(),
+            {
+                "url": reverse("wagtailsnippets_tenants_organisation:list"),
+                "label": _("Organisasjoner"),
+            },
+            {"url": self.edit_url, "label": str(self.organisation)},
+            {"url": "", "label": self.page_title},
+        ]
+
+    @property
+    def edit_url(self):
+        return reverse("wagtailsnippets_tenants_organisation:edit", args=[self.organisation.pk])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            organisation=self.organisation, edit_url=self.edit_url, **kwargs
+        )
+
+    def post(self, request, *args, **kwargs):
+        org = provision_organisation(self.organisation)
+        messages.success(
+            request,
+            _("%(name)s har nettstedet %(host)s med egen rotside, samling og grupper.")
+            % {"name": org.name, "host": org.site.hostname},
+        )
+        return redirect(self.edit_url)
+
+
+def _administered_employments(user):
+    organisations = organisations_administered_by(user)
+    if user.is_superuser:
+        return Employment.objects.unscoped()
+    return Employment.objects.for_organisations(organisations)
+
+
+class EmploymentIndexView(WagtailAdminTemplateMixin, TemplateView):
+    """The organisation's employments, pending first, for its admins."""
+
+    template_name = "tenants/employment_index.html"
+    header_icon = "group"
+    page_title = gettext_lazy("Ansatte")
+
+    def dispatch(self, request, *args, **kwargs):
+        self.organisations = list(organisations_administered_by(request.user).order_by("name"))
+        if not self.organisations:
+            raise PermissionDenied
+        chosen = request.GET.get("organisasjon")
+        if chosen:
+            matches = [o for o in self.organisations if str(o.pk) == chosen]
+            if not matches:
+                raise PermissionDenied
+            self.organisation = matches[0]
+        else:
+            self.organisation = self.organisations[0]
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return str(self.organisation)
+
+    def get_context_data(self, **kwargs):
+        employments = (
+            Employment.objects.for_organisation(self.organisation)
+            .select_related("user", "unit", "job_role")
+            .annotate(
+                pending_first=Case(
+                    When(status=Employment.Status.PENDING, then=Value(0)),
+                    default=Value(1),
+                    output_field=IntegerField(),
+                )
+            )
+            .order_by("pending_first", "-created_at")
+        )
+        return super().get_context_data(
+            organisation=self.organisation,
+            organisations=self.organisations,
+            employments=employments,
+            Status=Employment.Status,
+            **kwargs,
+        )
+
+
+@require_POST
+def decide_employment(request, pk, decision):
+    """Approve or reject an employment of an organisation the user administers.
+    Someone else's employment is a 404: its existence is not disclosed."""
+    employment = get_object_or_404(
+        _administered_employments(request.user).select_related("user", "organisation"), pk=pk
+    )
+    if decision == "approve":
+        approve_employment(employment, by=request.user)
+        messages.success(request, _("%(person)s er godkjent.") % {"person": employment.user})
+    else:
+        reject_employment(employment, by=request.user)
+        messages.success(request, _("%(person)s er avvist.") % {"person": employment.user})
+    return redirect(f"{reverse('tenants_employments')}?organisasjon={employment.organisation_id}")
+
+
+employment_index = EmploymentIndexView.as_view()
+provision = ProvisionView.as_view()
