@@ -1,0 +1,84 @@
+"""The "Ansatte" admin view: an organisation's admins approve its people."""
+
+from tenants.models import Employment
+
+from ..factories.accounts import UserFactory
+from ..factories.tenants import EmploymentFactory
+from .helpers import TwoMunicipalitiesTestCase
+
+
+class EmploymentAdminTests(TwoMunicipalitiesTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.ola = EmploymentFactory(
+            organisation=cls.alpha,
+            user=UserFactory(first_name="Ola", last_name="Nordmann"),
+            status=Employment.Status.PENDING,
+        )
+        cls.aktiv = EmploymentFactory(
+            organisation=cls.alpha, user=UserFactory(first_name="Aktiv", last_name="Ansatt")
+        )
+        cls.berit = EmploymentFactory(
+            organisation=cls.beta,
+            user=UserFactory(first_name="Berit", last_name="Betafjord"),
+            status=Employment.Status.PENDING,
+        )
+
+    def setUp(self):
+        self.client.force_login(self.alice)
+
+    def test_it_lists_the_admins_own_people_pending_first(self):
+        r = self.client.get("/admin/ansatte/")
+        self.assertContains(r, "Ola Nordmann")
+        self.assertNotContains(r, "Berit Betafjord")
+        content = r.content.decode()
+        self.assertLess(content.index("Ola Nordmann"), content.index("Aktiv Ansatt"))
+
+    def test_it_shows_the_menu_item_to_organisation_admins_only(self):
+        self.assertContains(self.client.get("/admin/"), "/admin/ansatte/")
+        self.client.force_login(self.bob)
+        self.assertNotContains(self.client.get("/admin/"), "/admin/ansatte/")
+
+    def test_it_approves_a_pending_employment(self):
+        r = self.client.post(f"/admin/ansatte/{self.ola.pk}/godkjenn/", follow=True)
+        self.assertContains(r, "er godkjent")
+        self.ola.refresh_from_db()
+        self.assertEqual(self.ola.status, Employment.Status.ACTIVE)
+        self.assertEqual(self.ola.approved_by, self.alice)
+
+    def test_it_rejects_an_employment(self):
+        self.client.post(f"/admin/ansatte/{self.ola.pk}/avvis/")
+        self.ola.refresh_from_db()
+        self.assertEqual(self.ola.status, Employment.Status.REJECTED)
+
+    def test_it_does_not_approve_on_get(self):
+        r = self.client.get(f"/admin/ansatte/{self.ola.pk}/godkjenn/")
+        self.assertEqual(r.status_code, 405)
+        self.ola.refresh_from_db()
+        self.assertEqual(self.ola.status, Employment.Status.PENDING)
+
+    def test_it_hides_another_organisations_employment(self):
+        r = self.client.post(f"/admin/ansatte/{self.berit.pk}/godkjenn/")
+        self.assertEqual(r.status_code, 404)
+        self.berit.refresh_from_db()
+        self.assertEqual(self.berit.status, Employment.Status.PENDING)
+
+    def test_it_refuses_to_list_another_organisations_people(self):
+        r = self.client.get("/admin/ansatte/", {"organisasjon": self.beta.pk})
+        self.assertRedirects(r, "/admin/", fetch_redirect_response=False)  # "no access"
+
+    def test_it_keeps_editors_out(self):
+        self.client.force_login(self.bob)
+        r = self.client.get("/admin/ansatte/")
+        self.assertRedirects(r, "/admin/", fetch_redirect_response=False)
+        r = self.client.post(f"/admin/ansatte/{self.ola.pk}/godkjenn/")
+        self.assertEqual(r.status_code, 404)
+
+    def test_it_lets_the_ks_superuser_handle_any_organisation(self):
+        self.client.force_login(self.kari)
+        r = self.client.get("/admin/ansatte/", {"organisasjon": self.beta.pk})
+        self.assertContains(r, "Berit Betafjord")
+        self.client.post(f"/admin/ansatte/{self.berit.pk}/godkjenn/")
+        self.berit.refresh_from_db()
+        self.assertEqual(self.berit.status, Employment.Status.ACTIVE)
