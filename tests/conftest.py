@@ -78,3 +78,10 @@ def celery_worker(django_db_setup):
 
     with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30) as worker:
         yield worker
+
+
+@pytest.fixture(autouse=True)
+def _worker_for_marked_tests(request):
+    """`@pytest.mark.worker` is enough to get the worker (or eager Celery)."""
+    if request.node.get_closest_marker("worker"):
+        request.getfixturevalue("celery_worker")
