@@ -1,0 +1,29 @@
+import pytest
+
+from django.test import Client
+
+from wagtail.models import Site
+
+from .factories.accounts import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_renders_pages_on_a_site_no_organisation_owns():
+    # A fresh install, before provisioning: Wagtail's default site has no organisation.
+    assert Site.objects.filter(is_default_site=True).exists()
+    response = Client().get("/konto/logg-inn/")
+    assert response.status_code == 200
+    assert "<title>" in response.text and "Kompetanseplattform" in response.text
+
+
+def test_it_tells_an_unconfirmed_person_to_confirm_their_email(client):
+    client.force_login(UserFactory(email_confirmed=False))
+    response = client.get("/konto/tilgang/")
+    assert "Du må bekrefte e-postadressen din" in response.text
+
+
+def test_it_offers_a_skip_link_to_the_main_content(client):
+    response = client.get("/konto/logg-inn/")
+    assert 'class="skip-link" href="#main"' in response.text
+    assert 'id="main"' in response.text
