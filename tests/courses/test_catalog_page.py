@@ -1,0 +1,79 @@
+import pytest
+
+from .conftest import page_address, visit
+
+pytestmark = pytest.mark.django_db
+
+
+def course_titles(response):
+    return sorted(course.title for course in response.context["courses"])
+
+
+def test_it_lists_own_and_shared_courses_for_a_visitor_on_the_municipal_site(client, sector):
+    response = visit(client, sector.sortland.root_page)
+    assert response.status_code == 200
+    assert course_titles(response) == sorted(
+        [
+            "Informasjonssikkerhet i hverdagen",
+            "SvarUT for saksbehandlere",
+            "Felles journalføring i Vesterålen",
+            "Velkommen til Sortland kommune",
+            "Brannvern på sykehjem",
+        ]
+    )
+
+
+def test_it_links_shared_courses_to_their_one_canonical_page(client, sector):
+    response = visit(client, sector.sortland.root_page)
+    path, host = page_address(sector.national)
+    assert f'href="http://{host}{path}"' in response.text
+    # Linked, not copied: KS's course has no copy under Sortland.
+    assert not sector.sortland.root_page.get_descendants().filter(title=sector.national.title)
+
+
+def test_it_shows_a_signed_in_learner_their_employers_catalogue_on_any_site(client, sector):
+    client.force_login(sector.charlie)
+    response = visit(client, sector.sortland.root_page)
+    assert course_titles(response) == sorted(
+        ["Informasjonssikkerhet i hverdagen", "SvarUT for saksbehandlere", "Brannvern på sykehjem"]
+    )
+    assert "Velkommen til Sortland kommune" not in response.text
+    assert "Felles journalføring" not in response.text
+
+
+def test_it_filters_by_topic(client, sector):
+    path, host = page_address(sector.ks.root_page)
+    response = client.get(path, {"tema": "svarut"}, headers={"host": host})
+    assert course_titles(response) == ["SvarUT for saksbehandlere"]
+    assert "1 kurs funnet" in response.text
+
+
+def test_it_finds_courses_by_words_in_title_and_summary(client, sector):
+    path, host = page_address(sector.sortland.root_page)
+    response = client.get(path, {"q": "passord"}, headers={"host": host})
+    assert course_titles(response) == ["Informasjonssikkerhet i hverdagen"]
+    response = client.get(path, {"q": "brannvern"}, headers={"host": host})
+    assert course_titles(response) == ["Brannvern på sykehjem"]
+
+
+def test_it_never_finds_courses_that_are_not_shared_with_the_learner(client, sector):
+    client.force_login(sector.charlie)
+    path, host = page_address(sector.kongsberg.root_page)
+    response = client.get(path, {"q": "Sortland"}, headers={"host": host})
+    assert course_titles(response) == []
+    assert "Vi fant ingen kurs" in response.text
+
+
+def test_it_combines_search_and_topic(client, sector):
+    path, host = page_address(sector.ks.root_page)
+    response = client.get(
+        path, {"q": "SvarUT", "tema": "informasjonssikkerhet"}, headers={"host": host}
+    )
+    assert course_titles(response) == []
+
+
+def test_it_says_so_when_the_topic_is_unknown(client, sector):
+    path, host = page_address(sector.ks.root_page)
+    response = client.get(path, {"tema": "finnes-ikke"}, headers={"host": host})
+    assert response.status_code == 200
+    assert course_titles(response) == []

@@ -1,0 +1,83 @@
+import pytest
+
+from courses.services import courses_visible_to
+
+from .conftest import visit
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(qs):
+    return sorted(course.title for course in qs)
+
+
+def test_it_shows_each_organisation_its_own_and_shared_courses(sector):
+    assert titles(courses_visible_to(sector.sortland)) == sorted(
+        [
+            "Informasjonssikkerhet i hverdagen",
+            "SvarUT for saksbehandlere",
+            "Felles journalføring i Vesterålen",
+            "Velkommen til Sortland kommune",
+            "Brannvern på sykehjem",
+        ]
+    )
+    assert titles(courses_visible_to(sector.kongsberg)) == sorted(
+        ["Informasjonssikkerhet i hverdagen", "SvarUT for saksbehandlere", "Brannvern på sykehjem"]
+    )
+    assert titles(courses_visible_to(sector.ks)) == sorted(
+        ["Informasjonssikkerhet i hverdagen", "SvarUT for saksbehandlere"]
+    )
+    assert "Felles journalføring i Vesterålen" in titles(courses_visible_to(sector.vesteralen))
+
+
+def test_it_shows_anyone_without_an_organisation_only_courses_for_everyone(sector):
+    assert titles(courses_visible_to(None)) == sorted(
+        ["Informasjonssikkerhet i hverdagen", "SvarUT for saksbehandlere"]
+    )
+
+
+def test_it_records_the_owning_organisation_from_the_tree(sector):
+    assert sector.national.organisation == sector.ks
+    assert sector.regional.organisation == sector.vesteralen
+    assert sector.sortland_own.organisation == sector.sortland
+
+
+def test_it_hides_unpublished_courses(sector):
+    sector.sortland_own.unpublish()
+    assert "Velkommen til Sortland kommune" not in titles(courses_visible_to(sector.sortland))
+
+
+def test_it_lets_a_region_member_open_the_regions_course(client, sector):
+    client.force_login(sector.alice)
+    assert visit(client, sector.regional).status_code == 200
+    lesson = sector.lessons[sector.regional.slug][0]
+    response = visit(client, lesson)
+    assert response.status_code == 200
+    assert "Første leksjon" in response.text
+
+
+def test_it_hides_courses_not_shared_with_charlies_municipality(client, sector):
+    client.force_login(sector.charlie)
+    for course in (sector.regional, sector.sortland_own):
+        assert visit(client, course).status_code == 404
+        assert visit(client, sector.lessons[course.slug][0]).status_code == 404
+
+
+def test_it_shows_charlie_the_courses_listed_for_his_municipality(client, sector):
+    client.force_login(sector.charlie)
+    assert visit(client, sector.sortland_listed).status_code == 200
+    assert visit(client, sector.lessons[sector.sortland_listed.slug][0]).status_code == 200
+    assert visit(client, sector.national).status_code == 200
+
+
+def test_it_lets_anyone_read_lessons_of_courses_shared_with_everyone(client, sector):
+    response = visit(client, sector.lessons[sector.national.slug][1])
+    assert response.status_code == 200
+    assert "Andre leksjon" in response.text
+
+
+def test_it_asks_visitors_to_sign_in_before_lessons_of_restricted_courses(client, sector):
+    assert visit(client, sector.sortland_own).status_code == 200  # the landing page is public
+    response = visit(client, sector.lessons[sector.sortland_own.slug][0])
+    assert response.status_code == 302
+    assert "/konto/logg-inn/" in response["Location"]
