@@ -185,6 +185,9 @@ DEFAULT_FROM_EMAIL = env.str(
 WAGTAIL_SITE_NAME = "Kompetanseplattform"
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if "postgresql" in DATABASES["default"]["ENGINE"]:
+    # Norwegian stemming for the course catalogue: "passordet" finds "passord".
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "norwegian"
 # "vtt": captions for lesson videos (served as text/vtt by courses.views.captions).
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "vtt", "xlsx"]
 # Browsers play MP4 and WebM natively in <video>; other formats would not play.
