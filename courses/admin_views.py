@@ -13,7 +13,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from .models import CoursePage
 from .services import (
     copy_course_as_template,
-    courses_visible_to,
+    courses_shared_with_any,
     organisations_edited_by,
     template_targets,
 )
@@ -34,19 +34,9 @@ class SharedCoursesView(WagtailAdminTemplateMixin, TemplateView):
         organisations = list(organisations_edited_by(self.request.user).exclude(root_page=None))
         if not organisations:
             raise PermissionDenied
-        courses = (
-            courses_visible_to(organisations[0])
-            if len(organisations) == 1
-            else CoursePage.objects.filter(
-                pk__in=[c.pk for o in organisations for c in courses_visible_to(o)]
-            )
-        )
+        courses = courses_shared_with_any(organisations)
         context["organisations"] = organisations
-        context["courses"] = (
-            courses.exclude(organisation__in=organisations)
-            .select_related("organisation", "topic")
-            .order_by("title")
-        )
+        context["courses"] = courses.select_related("organisation", "topic").order_by("title")
         return context
 
 

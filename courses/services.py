@@ -10,6 +10,8 @@ import enum
 
 from django.db.models import Q
 
+from tenants import services as tenant_services
+
 from .models import CoursePage
 
 
@@ -85,29 +87,51 @@ def lesson_access(request, course):
 
 
 def organisations_edited_by(user):
-    """Organisations whose content `user` edits (editor or admin group member)."""
-    from tenants import services as tenant_services
+    """Organisations whose content `user` edits (see tenants.services)."""
+    return tenant_services.organisations_edited_by(user)
 
-    # tenants.services will own this rule; until it does, the group membership.
-    if hasattr(tenant_services, "organisations_edited_by"):
-        return tenant_services.organisations_edited_by(user)
-    from tenants.models import Organisation
 
-    if not user.is_authenticated:
-        return Organisation.objects.none()
-    return Organisation.objects.filter(
-        Q(editors_group__user=user) | Q(admins_group__user=user)
-    ).distinct()
+def courses_shared_with_any(organisations):
+    """Live courses shared with at least one of `organisations` (not counting
+    their own): what editors there may link to or use as a template."""
+    ids = [getattr(o, "pk", o) for o in organisations]
+    S = CoursePage.Sharing
+    rule = (
+        Q(sharing=S.EVERYONE)
+        | Q(sharing=S.REGION, shared_with_regions__members__in=ids)
+        | Q(sharing=S.REGION, shared_with_regions__in=ids)
+        | Q(sharing=S.LISTED, shared_with__in=ids)
+    )
+    shared = CoursePage.objects.filter(rule).values("pk")
+    return CoursePage.objects.live().filter(pk__in=shared).exclude(organisation_id__in=ids)
+
+
+def organisations_course_is_shared_with(course):
+    """Q over Organisation: those the course is shared with, besides its owner."""
+    S = CoursePage.Sharing
+    if course.sharing == S.EVERYONE:
+        return Q()
+    if course.sharing == S.REGION:
+        regions = course.shared_with_regions.all()
+        return Q(regions__in=regions) | Q(pk__in=regions)
+    if course.sharing == S.LISTED:
+        return Q(pk__in=course.shared_with.all())
+    return Q(pk__in=[])
 
 
 def template_targets(user, course):
     """The organisations `user` may copy `course` into: ones they edit, that have
-    a catalogue, that the course is shared with and that do not own it already."""
-    return [
-        org
-        for org in organisations_edited_by(user).exclude(root_page=None)
-        if org.pk != course.organisation_id and is_visible_to(course, org)
-    ]
+    a catalogue, that the course is shared with and that do not own it. Two queries."""
+    if not course.live:
+        return []
+    return list(
+        organisations_edited_by(user)
+        .exclude(root_page=None)
+        .exclude(pk=course.organisation_id)
+        .filter(organisations_course_is_shared_with(course))
+        .distinct()
+        .order_by("name")
+    )
 
 
 def unique_child_slug(parent, slug):
