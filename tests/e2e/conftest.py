@@ -1,0 +1,100 @@
+"""Browser journeys: one headless Chromium per session, demo data per test.
+
+pytest-django's `live_server` needs a transactional database, which is
+emptied after each test, so each test loads the demo (only the demo
+organisations get sites, which keeps that to a couple of seconds).
+"""
+
+import os
+from io import StringIO
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+
+from django.conf import settings as django_settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.core.management import call_command
+
+from wagtail.models import Collection, Locale, Page
+
+from learning.management.commands.load_initial_data import DEMO_PASSWORD
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's; never `playwright install`
+
+
+@pytest.fixture(scope="session")
+def browser():
+    # Playwright's sync API keeps an asyncio loop in this thread, and Django
+    # refuses ORM calls from a thread with a loop. The loop is Playwright's,
+    # not Django's, so the calls are safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
+            yield browser
+            browser.close()
+    finally:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="nb-NO", viewport={"width": 390, "height": 844})
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def demo(live_server, settings, tmp_path):
+    """The demo platform behind the live server; returns its base URL."""
+    settings.MEDIA_ROOT = str(tmp_path)
+    settings.ROOT_URLCONF = "tests.e2e.urls"
+    cache.clear()  # tenant and site lookups cached by an earlier test
+    restore_wagtail_roots()
+    call_command(
+        "load_initial_data",
+        organisations="kongsberg",
+        no_index=True,
+        verbosity=0,
+        stdout=StringIO(),
+    )
+    return live_server.url
+
+
+@pytest.fixture(scope="session")
+def axe():
+    return Axe()
+
+
+@pytest.fixture
+def assert_accessible(axe):
+    def check(page, what):
+        results = axe.run(page)
+        assert results.violations_count == 0, f"{what}:\n{results.generate_report()}"
+
+    return check
+
+
+@pytest.fixture
+def learner():
+    return {"email": "ansatt@kongsberg.kommune.no", "password": DEMO_PASSWORD}
+
+
+def restore_wagtail_roots():
+    """Recreate the rows Wagtail's migrations make (tree roots, default locale)
+    when an earlier transactional test flushed them and serialized rollback
+    did not bring them back (seen on PostgreSQL in a full-suite run)."""
+    locale = Locale.objects.get_or_create(language_code=django_settings.LANGUAGE_CODE)[0]
+    if Page.get_first_root_node() is None:
+        Page.add_root(
+            title="Root",
+            slug="root",
+            content_type=ContentType.objects.get_for_model(Page),
+            locale=locale,
+        )
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
