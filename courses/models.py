@@ -1,6 +1,6 @@
 from django import forms
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import LessonStreamBlock
+from .page_cache import allow_anonymous_caching
 
 
 class Topic(models.Model):
@@ -45,6 +46,9 @@ class CatalogPage(Page):
     class Meta:
         verbose_name = _("kurskatalog")
         verbose_name_plural = _("kurskataloger")
+
+    def serve(self, request, *args, **kwargs):
+        return allow_anonymous_caching(super().serve(request, *args, **kwargs))
 
     def get_context(self, request, *args, **kwargs):
         from .catalog import catalog_context
@@ -236,7 +240,7 @@ class CoursePage(Page):
 
         if course_access(request, self) is not Access.ALLOWED:
             raise Http404
-        return super().serve(request, *args, **kwargs)
+        return allow_anonymous_caching(super().serve(request, *args, **kwargs))
 
 
 class LessonPage(Page):
@@ -282,16 +286,16 @@ class LessonPage(Page):
         return context
 
     def serve(self, request, *args, **kwargs):
+        from learning.accounts.decorators import learner_redirect
+
         from .services import Access, lesson_access
 
         access = lesson_access(request, self.course)
-        if access is Access.LOGIN:
-            return redirect_to_login(request.get_full_path())
-        if access is Access.FORBIDDEN:
-            raise PermissionDenied
         if access is Access.NOT_FOUND:
             raise Http404
-        return super().serve(request, *args, **kwargs)
+        if access is Access.SIGN_IN:
+            return learner_redirect(request) or redirect_to_login(request.get_full_path())
+        return allow_anonymous_caching(super().serve(request, *args, **kwargs))
 
     def quiz_blocks(self):
         return [child for child in self.body if child.block_type == "quiz"]

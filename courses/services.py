@@ -10,6 +10,7 @@ import enum
 
 from django.db.models import Q
 
+from learning.accounts.services import READY, learner_state
 from tenants import services as tenant_services
 
 from .models import CoursePage
@@ -17,8 +18,7 @@ from .models import CoursePage
 
 class Access(enum.Enum):
     ALLOWED = "allowed"
-    LOGIN = "login"  # sign in first
-    FORBIDDEN = "forbidden"  # signed in, but not an approved employee anywhere
+    SIGN_IN = "sign_in"  # sign in, confirm the address or wait for an employer first
     NOT_FOUND = "not_found"  # not shared with this person's organisation
 
 
@@ -55,10 +55,6 @@ def viewer_organisation(request):
     )
 
 
-def has_employer(request):
-    return bool(getattr(request, "organisation", None))
-
-
 def course_access(request, course):
     """May this request see the course landing page?"""
     if getattr(request, "is_preview", False):
@@ -69,21 +65,18 @@ def course_access(request, course):
 
 
 def lesson_access(request, course):
-    """May this request read the course's lessons? Courses shared with everyone
-    are open to all; the rest need an approved employee of an organisation the
-    course is shared with."""
-    if getattr(request, "is_preview", False):
-        return Access.ALLOWED
-    if has_employer(request):
-        return Access.ALLOWED if is_visible_to(course, request.organisation) else Access.NOT_FOUND
-    if course_access(request, course) is not Access.ALLOWED:
-        return Access.NOT_FOUND
+    """May this request read the course's lessons? Lessons of courses shared
+    with everyone are open to all; the rest need a learner (signed in,
+    confirmed, employed; see learning.accounts) whose organisation the course
+    is shared with."""
+    access = course_access(request, course)
+    if access is not Access.ALLOWED or getattr(request, "is_preview", False):
+        return access
     if course.sharing == CoursePage.Sharing.EVERYONE:
         return Access.ALLOWED
-    user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated:
-        return Access.FORBIDDEN
-    return Access.LOGIN
+    if learner_state(request.user) != READY:
+        return Access.SIGN_IN
+    return Access.ALLOWED
 
 
 def organisations_edited_by(user):

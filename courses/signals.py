@@ -1,5 +1,36 @@
-from django.dispatch import Signal
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import Signal, receiver
+
+from wagtail.models import PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from tenants.models import Organisation
+
+from . import page_cache
+from .models import CatalogPage, CoursePage, LessonPage, Topic
 
 # Sent after a quiz submission is graded, for tracking to record.
 # kwargs: request, lesson (LessonPage), quiz_id (str), result (grading.QuizResult)
 quiz_graded = Signal()
+
+
+@receiver(post_page_move)
+def update_course_owner(sender, instance, **kwargs):
+    """A course moved to another organisation's catalogue belongs to it now."""
+    for course in CoursePage.objects.filter(pk=instance.pk):
+        course.save(update_fields=["organisation"])
+
+
+def connect_page_cache_invalidation():
+    """Anything that can change what a cached catalogue or course page shows."""
+    for model in (CatalogPage, CoursePage, LessonPage, Topic, Organisation, Site):
+        post_save.connect(page_cache.bump_version, sender=model, dispatch_uid=f"pc-s-{model}")
+        post_delete.connect(page_cache.bump_version, sender=model, dispatch_uid=f"pc-d-{model}")
+    for model in (PageViewRestriction,):
+        post_save.connect(page_cache.bump_version, sender=model, dispatch_uid="pc-s-pvr")
+        post_delete.connect(page_cache.bump_version, sender=model, dispatch_uid="pc-d-pvr")
+    m2m_changed.connect(
+        page_cache.bump_version, sender=Organisation.members.through, dispatch_uid="pc-members"
+    )
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(page_cache.bump_version, dispatch_uid=f"pc-{id(signal)}")

@@ -2,10 +2,8 @@
 
 import json
 
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
@@ -30,12 +28,12 @@ def grade_quiz(request, lesson_id, quiz_id):
     access = lesson_access(request, lesson.course)
     if access is Access.NOT_FOUND:
         raise Http404
-    if access is Access.FORBIDDEN:
-        raise PermissionDenied
-    if access is Access.LOGIN:
+    if access is Access.SIGN_IN:
         if _wants_json(request):
-            return JsonResponse({"error": _("Logg inn for å svare på quizen.")}, status=401)
-        return redirect_to_login(lesson.get_url(request))
+            message = _("Logg inn som ansatt for å svare på quizen.")
+            return JsonResponse({"error": message}, status=401)
+        # The lesson page sends them on to sign in (or to what they wait for).
+        return redirect(lesson.get_url(request))
     quiz = find_quiz(lesson, quiz_id)
     if quiz is None:
         raise Http404

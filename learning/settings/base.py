@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "tenants.middleware.TenantMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Innermost: replays catalogue and course pages for anonymous visitors.
+    "courses.page_cache.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "learning.urls"

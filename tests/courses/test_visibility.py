@@ -1,7 +1,12 @@
 import pytest
 
-from courses.services import courses_visible_to
+from django.urls import reverse
 
+from courses.services import courses_visible_to
+from tenants.models import Employment
+
+from ..factories.accounts import UserFactory
+from ..factories.tenants import EmploymentFactory
 from .conftest import visit
 
 pytestmark = pytest.mark.django_db
@@ -81,3 +86,23 @@ def test_it_asks_visitors_to_sign_in_before_lessons_of_restricted_courses(client
     response = visit(client, sector.lessons[sector.sortland_own.slug][0])
     assert response.status_code == 302
     assert "/konto/logg-inn/" in response["Location"]
+
+
+def test_it_sends_a_person_waiting_for_approval_to_their_status_page(client, sector):
+    waiting = UserFactory()
+    EmploymentFactory(user=waiting, organisation=sector.sortland, status=Employment.Status.PENDING)
+    client.force_login(waiting)
+    response = visit(client, sector.lessons[sector.sortland_own.slug][0])
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:status"))
+
+
+def test_it_lets_editors_preview_a_draft_lesson(client, sector):
+    lesson = sector.lessons[sector.sortland_own.slug][0]
+    lesson.save_revision()
+    editor = UserFactory()
+    editor.groups.add(sector.sortland.editors_group)
+    client.force_login(editor)
+    response = client.get(reverse("wagtailadmin_pages:view_draft", args=[lesson.pk]))
+    assert response.status_code == 200
+    assert "Første leksjon" in response.text

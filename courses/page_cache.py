@@ -1,0 +1,103 @@
+"""Whole-page cache for anonymous visitors to the catalogue and course pages.
+
+Most visits to a municipality's front page come from people who have not signed
+in yet, and every one of them sees the same catalogue for that hostname. Pages
+opt in by calling `allow_anonymous_caching(response)`; the middleware stores
+such a response per host, path, query string and language, and replays it
+without touching the database.
+
+A response is stored only when nothing in it is personal: the request carried no
+session or messages cookie, the response sets no cookie, and no CSRF token was
+rendered (a form with a token is per person). Any publish, unpublish, move or
+delete of a course page, and changes to topics, organisations or sites, bump a
+version number that is part of every key, so stale pages are never served
+after a change; the timeout only bounds memory.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
+
+VERSION_KEY = "courses:page-cache:version"
+ATTRIBUTE = "courses_anonymous_cacheable"
+
+
+def timeout():
+    return getattr(settings, "COURSES_PAGE_CACHE_SECONDS", 300)
+
+
+def allow_anonymous_caching(response):
+    setattr(response, ATTRIBUTE, True)
+    return response
+
+
+def bump_version(**kwargs):
+    """Invalidate every cached page (signal receiver; safe to call any time)."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 1, None)
+
+
+def _version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, 1, None)
+        version = cache.get(VERSION_KEY, 1)
+    return version
+
+
+def _key(request, version):
+    raw = f"{request.get_host()}|{request.get_full_path()}|{get_language()}"
+    digest = hashlib.sha256(raw.encode()).hexdigest()
+    return f"courses:page-cache:{version}:{digest}"
+
+
+def _eligible(request):
+    if request.method != "GET" or not timeout():
+        return False
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+
+
+def _storable(request, response):
+    return (
+        getattr(response, ATTRIBUTE, False)
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not request.META.get("CSRF_COOKIE_USED")
+    )
+
+
+class AnonymousPageCacheMiddleware:
+    """Innermost middleware: on a hit, the outer middleware (security headers,
+    language, frame options) still runs; only routing and rendering are skipped."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _eligible(request):
+            return self.get_response(request)
+        key = _key(request, _version())
+        cached = cache.get(key)
+        if cached is not None:
+            content, headers = cached
+            response = HttpResponse(content)
+            for name, value in headers:
+                response[name] = value
+            patch_vary_headers(response, ["Cookie"])
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if _storable(request, response):
+            headers = [(k, v) for k, v in response.items() if k.lower() != "set-cookie"]
+            cache.set(key, (response.content, headers), timeout())
+            response["X-Page-Cache"] = "miss"
+        return response

@@ -1,0 +1,70 @@
+import pytest
+
+from courses.models import CoursePage
+
+from ..factories.courses import CoursePageFactory
+from .conftest import page_address, visit
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_replays_the_catalogue_for_anonymous_visitors_without_the_database(
+    client, sector, django_assert_num_queries
+):
+    first = visit(client, sector.sortland.root_page)
+    assert first["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        second = visit(client, sector.sortland.root_page)
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+    assert "Cookie" in second["Vary"]
+
+
+def test_it_keeps_sites_and_searches_apart(client, sector):
+    visit(client, sector.sortland.root_page)
+    kongsberg = visit(client, sector.kongsberg.root_page)
+    assert "Velkommen til Sortland kommune" not in kongsberg.text
+    path, host = page_address(sector.sortland.root_page)
+    searched = client.get(path, {"q": "brannvern"}, headers={"host": host})
+    assert searched["X-Page-Cache"] == "miss"
+    assert [c.title for c in searched.context["courses"]] == ["Brannvern på sykehjem"]
+
+
+def test_it_shows_a_newly_published_course_at_once(client, sector):
+    visit(client, sector.kongsberg.root_page)
+    CoursePageFactory(
+        parent=sector.ks.root_page, title="Nytt nasjonalt kurs", sharing=CoursePage.Sharing.EVERYONE
+    )
+    response = visit(client, sector.kongsberg.root_page)
+    assert "Nytt nasjonalt kurs" in response.text
+
+
+def test_it_hides_an_unpublished_course_at_once(client, sector):
+    visit(client, sector.sortland.root_page)
+    sector.sortland_own.unpublish()
+    assert "Velkommen til Sortland kommune" not in visit(client, sector.sortland.root_page).text
+
+
+def test_it_never_serves_a_cached_page_to_a_signed_in_learner(client, sector):
+    anonymous = visit(client, sector.sortland.root_page)
+    assert "Velkommen til Sortland kommune" in anonymous.text
+    client.force_login(sector.charlie)
+    response = visit(client, sector.sortland.root_page)
+    assert "X-Page-Cache" not in response
+    assert "Velkommen til Sortland kommune" not in response.text
+
+
+def test_it_does_not_cache_pages_with_a_form_token(client, sector):
+    lesson = sector.lessons[sector.national.slug][0]  # has a quiz form
+    visit(client, lesson)
+    assert "X-Page-Cache" not in visit(client, lesson)
+    plain = sector.lessons[sector.national.slug][1]
+    visit(client, plain)
+    assert visit(client, plain)["X-Page-Cache"] == "hit"
+
+
+def test_it_moves_ownership_with_the_course(sector):
+    sector.sortland_own.move(sector.kongsberg.root_page, pos="last-child")
+    course = CoursePage.objects.get(pk=sector.sortland_own.pk)
+    assert course.organisation == sector.kongsberg
