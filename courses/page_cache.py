@@ -10,7 +10,7 @@ A response is stored only when nothing in it is personal: the request carried no
 session or messages cookie, the response sets no cookie, and no CSRF token was
 rendered (a form with a token is per person). Any publish, unpublish, move or
 delete of a course page, and changes to topics, organisations or sites, bump a
-version number that is part of every key, so stale pages are never served
+version number stored with every page, so stale pages are never served
 after a change; the timeout only bounds memory.
 """
 
@@ -19,8 +19,8 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils import translation
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import get_language
 
 VERSION_KEY = "courses:page-cache:version"
 ATTRIBUTE = "courses_anonymous_cacheable"
@@ -43,18 +43,10 @@ def bump_version(**kwargs):
         cache.set(VERSION_KEY, 1, None)
 
 
-def _version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, 1, None)
-        version = cache.get(VERSION_KEY, 1)
-    return version
-
-
-def _key(request, version):
-    raw = f"{request.get_host()}|{request.get_full_path()}|{get_language()}"
-    digest = hashlib.sha256(raw.encode()).hexdigest()
-    return f"courses:page-cache:{version}:{digest}"
+def _key(request):
+    language = translation.get_language_from_request(request)
+    raw = f"{request.get_host()}|{request.get_full_path()}|{language}"
+    return "courses:page-cache:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
 def _eligible(request):
@@ -76,8 +68,9 @@ def _storable(request, response):
 
 
 class AnonymousPageCacheMiddleware:
-    """Innermost middleware: on a hit, the outer middleware (security headers,
-    language, frame options) still runs; only routing and rendering are skipped."""
+    """Sits right after WhiteNoise: a hit costs one cache round trip (the page
+    and the current version together) and skips sessions, routing and
+    rendering. A miss stores the response as the inner middleware left it."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -85,19 +78,24 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not _eligible(request):
             return self.get_response(request)
-        key = _key(request, _version())
-        cached = cache.get(key)
-        if cached is not None:
-            content, headers = cached
+        key = _key(request)
+        found = cache.get_many([VERSION_KEY, key])
+        version = found.get(VERSION_KEY)
+        cached = found.get(key)
+        if cached is not None and version is not None and cached[0] == version:
+            _, content, headers = cached
             response = HttpResponse(content)
             for name, value in headers:
                 response[name] = value
-            patch_vary_headers(response, ["Cookie"])
             response["X-Page-Cache"] = "hit"
             return response
+        if version is None:
+            cache.add(VERSION_KEY, 1, None)
+            version = cache.get(VERSION_KEY, 1)
         response = self.get_response(request)
         if _storable(request, response):
+            patch_vary_headers(response, ["Cookie"])
             headers = [(k, v) for k, v in response.items() if k.lower() != "set-cookie"]
-            cache.set(key, (response.content, headers), timeout())
+            cache.set(key, (version, response.content, headers), timeout())
             response["X-Page-Cache"] = "miss"
         return response
