@@ -1,7 +1,7 @@
 """The learner's catalogue: what a catalogue page lists, filtered and searched."""
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from wagtail.images import get_image_model
 
@@ -43,6 +43,14 @@ def catalog_context(page, request):
         )
     )
     results = courses.search(query) if query else courses.order_by("title")
+    if query and not results:
+        # Norwegian compounds: "sikkerhet" should find "Informasjonssikkerhet",
+        # which full-text search (whole words and their stems) does not.
+        results = courses.filter(
+            Q(title__icontains=query)
+            | Q(summary__icontains=query)
+            | Q(topic__name__icontains=query)
+        ).order_by("title")
 
     paginator = Paginator(results, PAGE_SIZE)
     page_number = request.GET.get("side") or 1

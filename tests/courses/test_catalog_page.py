@@ -77,3 +77,9 @@ def test_it_says_so_when_the_topic_is_unknown(client, sector):
     response = client.get(path, {"tema": "finnes-ikke"}, headers={"host": host})
     assert response.status_code == 200
     assert course_titles(response) == []
+
+
+def test_it_finds_part_of_a_compound_word(client, sector):
+    path, host = page_address(sector.sortland.root_page)
+    response = client.get(path, {"q": "sikkerhet"}, headers={"host": host})
+    assert course_titles(response) == ["Informasjonssikkerhet i hverdagen"]
