@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import LessonStreamBlock
+from .forms import CoursePageForm
 from .page_cache import allow_anonymous_caching
 
 
@@ -182,6 +183,7 @@ class CoursePage(Page):
         index.FilterField("language"),
     ]
 
+    base_form_class = CoursePageForm
     parent_page_types = ["courses.CatalogPage"]
     subpage_types = ["courses.LessonPage"]
 
@@ -194,10 +196,6 @@ class CoursePage(Page):
         errors = {}
         if self.cover_image_id and not self.cover_alt.strip():
             errors["cover_alt"] = _("Skriv en alternativ tekst til forsidebildet.")
-        if self.sharing == self.Sharing.REGION and not self._has_m2m("shared_with_regions"):
-            errors["shared_with_regions"] = _("Velg minst én region å dele med.")
-        if self.sharing == self.Sharing.LISTED and not self._has_m2m("shared_with"):
-            errors["shared_with"] = _("Velg minst én organisasjon å dele med.")
         if errors:
             raise ValidationError(errors)
 
@@ -222,10 +220,6 @@ class CoursePage(Page):
             .values_list("pk", flat=True)
         )
         return owners.first()
-
-    def _has_m2m(self, name):
-        # ParentalManyToManyField values are readable before the page is saved.
-        return bool(getattr(self, name).all())
 
     def lessons(self):
         return LessonPage.objects.child_of(self).live().public().specific().order_by("path")

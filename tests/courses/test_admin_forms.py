@@ -2,6 +2,8 @@ import pytest
 
 from django.urls import reverse
 
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
 from ..factories.accounts import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -36,3 +38,44 @@ def test_it_shows_editors_the_lesson_form_with_every_block(client, sector, sortl
 def test_it_keeps_editors_out_of_other_organisations_courses(client, sector, sortland_editor):
     response = client.get(reverse("wagtailadmin_pages:edit", args=[sector.national.pk]))
     assert response.status_code in (302, 403)
+
+
+def edit_course(client, course, shared_with_regions=(), **fields):
+    data = nested_form_data(
+        {
+            "title": course.title,
+            "slug": course.slug,
+            "summary": course.summary,
+            "estimated_minutes": 20,
+            "language": "nb",
+            "sharing": "own",
+            "completion_rule": "completed",
+            "comments": inline_formset([]),
+            **fields,
+        }
+    )
+    data["shared_with_regions"] = list(shared_with_regions)
+    return client.post(reverse("wagtailadmin_pages:edit", args=[course.pk]), data)
+
+
+def test_it_asks_which_region_to_share_with(client, sector, sortland_editor):
+    response = edit_course(client, sector.sortland_own, sharing="region")
+    assert response.status_code == 200
+    assert "Velg minst én region å dele med." in response.text
+
+    response = edit_course(
+        client, sector.sortland_own, sharing="region", shared_with_regions=[sector.vesteralen.pk]
+    )
+    assert response.status_code == 302
+    sector.sortland_own.refresh_from_db()
+    draft = sector.sortland_own.get_latest_revision_as_object()
+    assert draft.sharing == "region"
+    assert list(draft.shared_with_regions.all()) == [sector.vesteralen]
+
+
+def test_it_offers_only_regions_as_regions(client, sector, sortland_editor):
+    response = edit_course(
+        client, sector.sortland_own, sharing="region", shared_with_regions=[sector.kongsberg.pk]
+    )
+    assert response.status_code == 200
+    assert "shared_with_regions" in response.context["form"].errors

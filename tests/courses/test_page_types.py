@@ -48,20 +48,6 @@ def test_it_requires_alt_text_for_a_cover_image(course):
     course.full_clean()
 
 
-@pytest.mark.parametrize(
-    ("sharing", "field"),
-    [
-        (CoursePage.Sharing.REGION, "shared_with_regions"),
-        (CoursePage.Sharing.LISTED, "shared_with"),
-    ],
-)
-def test_it_requires_someone_to_share_with(course, sharing, field):
-    course.sharing = sharing
-    with pytest.raises(ValidationError) as error:
-        course.full_clean()
-    assert field in error.value.message_dict
-
-
 def test_it_keeps_quiz_ids_stable_for_lessons_saved_without_them(course):
     body = [
         {
