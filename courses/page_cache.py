@@ -15,6 +15,7 @@ after a change; the timeout only bounds memory.
 """
 
 import hashlib
+import uuid
 
 from django.conf import settings
 from django.core.cache import cache
@@ -26,8 +27,14 @@ VERSION_KEY = "courses:page-cache:version"
 ATTRIBUTE = "courses_anonymous_cacheable"
 
 
+# Part of every page key: a new deploy (new templates, new static file names)
+# never replays pages rendered by the code it replaced.
+PROCESS_ID = uuid.uuid4().hex
+
+
 def timeout():
-    return getattr(settings, "COURSES_PAGE_CACHE_SECONDS", 300)
+    """Seconds to keep a page; off by default under DEBUG, where templates change."""
+    return getattr(settings, "COURSES_PAGE_CACHE_SECONDS", 0 if settings.DEBUG else 300)
 
 
 def allow_anonymous_caching(response):
@@ -45,7 +52,7 @@ def bump_version(**kwargs):
 
 def _key(request):
     language = translation.get_language_from_request(request)
-    raw = f"{request.get_host()}|{request.get_full_path()}|{language}"
+    raw = f"{PROCESS_ID}|{request.get_host()}|{request.get_full_path()}|{language}"
     return "courses:page-cache:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
