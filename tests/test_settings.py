@@ -20,10 +20,10 @@ PRODUCTION = {
 
 def django_process(args, settings_module="learning.settings.production", **env):
     """Run `args` with only the environment variables given here."""
+    # DJANGO_ALLOW_ASYNC_UNSAFE: the browser tests set it for this process only.
+    unset = [*REQUIRED, "DEBUG", "CELERY_TASK_ALWAYS_EAGER", "DJANGO_ALLOW_ASYNC_UNSAFE"]
     clean = {
-        name: value
-        for name, value in os.environ.items()
-        if name.removesuffix("_FILE") not in [*REQUIRED, "DEBUG", "CELERY_TASK_ALWAYS_EAGER"]
+        name: value for name, value in os.environ.items() if name.removesuffix("_FILE") not in unset
     }
     return subprocess.run(
         [sys.executable, *args],
