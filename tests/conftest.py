@@ -10,7 +10,10 @@ import redis
 from celery.contrib.testing.worker import start_worker
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
+
+from wagtail.models import Collection, Locale, Page
 
 
 def _service_problem(service):
@@ -85,3 +88,23 @@ def _worker_for_marked_tests(request):
     """`@pytest.mark.worker` is enough to get the worker (or eager Celery)."""
     if request.node.get_closest_marker("worker"):
         request.getfixturevalue("celery_worker")
+
+
+@pytest.fixture
+def wagtail_roots(db):
+    """Recreate the rows Wagtail's migrations make (tree roots, default locale).
+
+    Transactional tests (live server, real worker) empty every table when they
+    end, and serialized rollback does not bring these back on PostgreSQL in a
+    full-suite run; a transactional test that needs the page tree asks for this.
+    """
+    locale = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)[0]
+    if Page.get_first_root_node() is None:
+        Page.add_root(
+            title="Root",
+            slug="root",
+            content_type=ContentType.objects.get_for_model(Page),
+            locale=locale,
+        )
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")

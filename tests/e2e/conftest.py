@@ -12,12 +12,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
-from django.conf import settings as django_settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
-
-from wagtail.models import Collection, Locale, Page
 
 from learning.management.commands.load_initial_data import DEMO_PASSWORD
 
@@ -49,12 +45,11 @@ def page(browser):
 
 
 @pytest.fixture
-def demo(live_server, settings, tmp_path):
+def demo(live_server, settings, tmp_path, wagtail_roots):
     """The demo platform behind the live server; returns its base URL."""
     settings.MEDIA_ROOT = str(tmp_path)
     settings.ROOT_URLCONF = "tests.e2e.urls"
     cache.clear()  # tenant and site lookups cached by an earlier test
-    restore_wagtail_roots()
     call_command(
         "load_initial_data",
         organisations="kongsberg",
@@ -82,19 +77,3 @@ def assert_accessible(axe):
 @pytest.fixture
 def learner():
     return {"email": "ansatt@kongsberg.kommune.no", "password": DEMO_PASSWORD}
-
-
-def restore_wagtail_roots():
-    """Recreate the rows Wagtail's migrations make (tree roots, default locale)
-    when an earlier transactional test flushed them and serialized rollback
-    did not bring them back (seen on PostgreSQL in a full-suite run)."""
-    locale = Locale.objects.get_or_create(language_code=django_settings.LANGUAGE_CODE)[0]
-    if Page.get_first_root_node() is None:
-        Page.add_root(
-            title="Root",
-            slug="root",
-            content_type=ContentType.objects.get_for_model(Page),
-            locale=locale,
-        )
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")

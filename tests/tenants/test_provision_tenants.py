@@ -17,7 +17,6 @@ from wagtail.models import (
 
 from courses.models import CatalogPage
 from tenants.models import Organisation
-from tenants.tasks import provision_all_organisations_task, provision_organisation_task
 
 from ..factories.accounts import UserFactory
 from ..factories.tenants import OrganisationFactory
@@ -113,16 +112,3 @@ class ProvisionTests(TestCase):
         with self.assertRaisesMessage(CommandError, "has no '{slug}'"):
             provision("--all")
         self.assertEqual(counts(), before)
-
-    def test_it_provisions_through_the_task_once(self):
-        site_id = provision_organisation_task.delay(self.alpha.pk).get()
-        first = counts()
-        self.assertEqual(provision_organisation_task.delay(self.alpha.pk).get(), site_id)
-        self.assertEqual(counts(), first)
-
-    def test_it_fans_out_one_task_per_organisation_after_commit(self):
-        with self.captureOnCommitCallbacks(execute=True):
-            self.assertEqual(provision_all_organisations_task.delay().get(), 3)
-            self.assertEqual(Site.objects.filter(organisation__isnull=False).count(), 0)
-        self.assertEqual(Site.objects.filter(organisation__isnull=False).count(), 3)
-        self.assertFalse(Organisation.objects.filter(site__isnull=True).exists())
