@@ -26,7 +26,7 @@ def option(command, name):
 
 
 def test_it_runs_the_whole_production_shape():
-    assert set(SERVICES) == {"postgres", "redis", "migrate", *APP_SERVICES}
+    assert set(SERVICES) == {"postgres", "redis", "migrate", "proxy", *APP_SERVICES}
     assert SERVICES["postgres"]["image"] == "postgres:16"
     assert SERVICES["redis"]["image"] == "redis:7"
     assert "pg_isready" in SERVICES["postgres"]["healthcheck"]["test"]
@@ -142,3 +142,13 @@ def test_it_can_collect_static_files_as_the_image_build_does(tmp_path):
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "staticfiles.json").exists()
     assert list(tmp_path.glob("wagtailadmin/css/core.*.css.gz"))
+
+
+def test_it_serves_uploaded_media_from_the_volume_and_the_rest_from_web():
+    proxy = SERVICES["proxy"]
+    assert "media:/srv/media:ro" in proxy["volumes"]
+    conf_source = next(v.split(":")[0] for v in proxy["volumes"] if v.endswith("default.conf:ro"))
+    conf = (settings.BASE_DIR / conf_source).read_text()
+    assert "location /media/" in conf and "alias /srv/media/;" in conf
+    assert "proxy_pass http://web:8000;" in conf
+    assert proxy["depends_on"]["web"]["condition"] == "service_healthy"
