@@ -13,5 +13,5 @@ app.autodiscover_tasks()
 
 @app.task(name="learning.ping")
 def ping():
-    """Answer 'pong': used by /healthz to see that a worker is alive."""
+    """Answer 'pong': a round trip through the broker and a worker (tests, ops)."""
     return "pong"

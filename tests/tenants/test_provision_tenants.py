@@ -13,6 +13,7 @@ from wagtail.models import (
     Page,
     Site,
     Workflow,
+    WorkflowPage,
 )
 
 from courses.models import CatalogPage
@@ -112,3 +113,11 @@ class ProvisionTests(TestCase):
         with self.assertRaisesMessage(CommandError, "has no '{slug}'"):
             provision("--all")
         self.assertEqual(counts(), before)
+
+
+def test_it_leaves_no_group_with_permissions_over_the_whole_tree(db):
+    # Wagtail's starter Editors/Moderators groups would cross every organisation.
+    assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
+    assert not GroupPagePermission.objects.filter(page__depth=1).exists()
+    assert not GroupCollectionPermission.objects.filter(collection__depth=1).exists()
+    assert not WorkflowPage.objects.filter(page__depth=1).exists()
