@@ -20,6 +20,7 @@ $(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed
 
 ## make run: install, migrate SQLite, load all organisations and demo content, serve.
+run: export TENANT_SITE_PORT = $(PORT)
 run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_initial_data

@@ -103,7 +103,7 @@ class Command(BaseCommand):
         return logins
 
     def _summary(self, logins):
-        port = 8000
+        port = settings.TENANT_SITE_PORT
         pattern = settings.TENANT_HOSTNAME_PATTERN
         roles = {
             "superuser": "superbruker (KS)",
