@@ -20,8 +20,9 @@ import uuid
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.utils import translation
 from django.utils.cache import patch_vary_headers
+
+from learning.middleware import language_for
 
 VERSION_KEY = "courses:page-cache:version"
 ATTRIBUTE = "courses_anonymous_cacheable"
@@ -51,7 +52,7 @@ def bump_version(**kwargs):
 
 
 def _key(request):
-    language = translation.get_language_from_request(request)
+    language = language_for(request)
     raw = f"{PROCESS_ID}|{request.get_host()}|{request.get_full_path()}|{language}"
     return "courses:page-cache:" + hashlib.sha256(raw.encode()).hexdigest()
 

@@ -4,6 +4,7 @@ from django.http import HttpResponse
 from django.urls import include, path
 
 from learning.accounts.decorators import learner_required
+from learning.urls import urlpatterns as project_urlpatterns
 
 
 @learner_required
@@ -12,6 +13,7 @@ def course(request):
 
 
 urlpatterns = [
+    *[p for p in project_urlpatterns if p.pattern.name in ("set_language", "healthz")],
     path("konto/", include("learning.accounts.urls")),
     path("kurs/informasjonssikkerhet/", course, name="course"),
 ]
