@@ -110,17 +110,18 @@ def confirm_email(user):
     org = organisation_for_email(user.email)
     if org is None:
         return None
-    existing = list(user.employments.filter(organisation=org))
-    if any(e.status == Employment.Status.ACTIVE for e in existing):
+    statuses = {e.status for e in user.employments.filter(organisation=org)}
+    if Employment.Status.ACTIVE in statuses:
         return org
-    pending = [e for e in existing if e.status == Employment.Status.PENDING]
-    if pending:
-        for employment in pending:
-            employment.status = Employment.Status.ACTIVE
-            employment.save(update_fields=["status"])
-        return org
-    if existing:  # rejected by the organisation: do not override its admin
+    if Employment.Status.REJECTED in statuses:
+        # The organisation's admin said no: a later request waits for them,
+        # it is never approved by the mailbox alone.
         return None
+    if Employment.Status.PENDING in statuses:
+        user.employments.filter(organisation=org, status=Employment.Status.PENDING).update(
+            status=Employment.Status.ACTIVE
+        )
+        return org
     Employment.objects.create(user=user, organisation=org, status=Employment.Status.ACTIVE)
     return org
 

@@ -113,3 +113,16 @@ def test_it_approves_a_pending_request_to_the_addresss_own_organisation(client, 
     EmploymentFactory(user=alice, organisation=bergen, status=Employment.Status.PENDING)
     client.post(confirm_url(services.make_confirmation_token(alice)))
     assert [e.status for e in alice.employments.all()] == [Employment.Status.ACTIVE]
+
+
+def test_it_leaves_a_new_request_after_a_rejection_to_the_admin(client, alice, bergen):
+    # Rejected, asks again, then resets the password (which confirms the mailbox):
+    # the mailbox alone must not undo the admin's decision.
+    EmploymentFactory(user=alice, organisation=bergen, status=Employment.Status.REJECTED)
+    client.force_login(alice)
+    client.post(reverse("accounts:request_employment"), {"organisation": bergen.pk})
+    client.post(confirm_url(services.make_confirmation_token(alice)))
+    assert sorted(e.status for e in alice.employments.all()) == [
+        Employment.Status.PENDING,
+        Employment.Status.REJECTED,
+    ]
