@@ -240,6 +240,9 @@ class _Batch:
                 first_published_at=self.now,
                 last_published_at=self.now,
             )
+            # Lock the tree root: parallel provisioning tasks would otherwise
+            # compute the same treebeard path for their new root pages.
+            self.tree_root = Page.objects.select_for_update().get(pk=self.tree_root.pk)
             self.tree_root.add_child(instance=page)
             self.top_pages[page.slug] = page
         return page
@@ -247,6 +250,9 @@ class _Batch:
     def _collection(self, org, label):
         collection = self.collections.get(org.collection_id) or self.top_collections.get(label)
         if collection is None:
+            self.root_collection = Collection.objects.select_for_update().get(
+                pk=self.root_collection.pk
+            )
             collection = self.root_collection.add_child(name=label)
             self.top_collections[label] = collection
         elif collection.name != label:
@@ -300,10 +306,18 @@ class _Batch:
             workflow = Workflow.objects.create(name=f"{label} – godkjenning")
             WorkflowPage.objects.create(page=page, workflow=workflow)
             workflow_id = self.workflow_ids[page.pk] = workflow.pk
-        task = GroupApprovalTask.objects.create(name=f"{label} – godkjenning av administrator")
+        # Repair the existing approval step (e.g. its group was deleted and made
+        # again) rather than queue a second step behind one nobody can approve.
+        task = (
+            GroupApprovalTask.objects.filter(workflow_tasks__workflow_id=workflow_id)
+            .order_by("workflow_tasks__sort_order")
+            .first()
+        )
+        if task is None:
+            task = GroupApprovalTask.objects.create(name=f"{label} – godkjenning av administrator")
+            order = WorkflowTask.objects.filter(workflow_id=workflow_id).count()
+            WorkflowTask.objects.create(workflow_id=workflow_id, task=task, sort_order=order)
         task.groups.add(admins)
-        order = WorkflowTask.objects.filter(workflow_id=workflow_id).count()
-        WorkflowTask.objects.create(workflow_id=workflow_id, task=task, sort_order=order)
         self.approval_groups[workflow_id].add(admins.pk)
 
     def _site(self, org, page, default):

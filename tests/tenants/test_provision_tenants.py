@@ -90,6 +90,18 @@ class ProvisionTests(TestCase):
         self.assertIsNotNone(org.collection)
         self.assertEqual(GroupPagePermission.objects.filter(group=org.admins_group).count(), 6)
 
+    def test_it_gives_a_recreated_admins_group_the_existing_approval_step(self):
+        provision("alfavik")
+        Organisation.objects.get(pk=self.alpha.pk).admins_group.delete()
+        provision("alfavik")
+        org = Organisation.objects.get(pk=self.alpha.pk)
+        workflow = WorkflowPage.objects.get(page=org.root_page).workflow
+        steps = [task.specific for task in workflow.tasks.all()]
+        # One step, approvable by the new group: submissions must not get stuck
+        # behind a step that no group can approve.
+        self.assertEqual(len(steps), 1)
+        self.assertEqual(list(steps[0].groups.all()), [org.admins_group])
+
     def test_it_makes_ks_the_default_site_instead_of_the_wagtail_welcome_page(self):
         provision("ks")
         self.assertFalse(Page.objects.filter(slug="home", depth=2).exists())
