@@ -18,7 +18,6 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.db.models import Count, Q
@@ -225,7 +224,6 @@ class _Batch:
                 Organisation.objects.filter(pk=org.pk).update(**changed)
                 for name, value in changed.items():
                     setattr(org, name, value)
-                transaction.on_commit(lambda: cache.delete(f"tenants:site-org:{site.pk}"))
         return org
 
     def _root_page(self, org):

@@ -1,6 +1,5 @@
 """How other apps ask about organisations. Plain functions; the rules live here."""
 
-from django.core.cache import cache
 from django.db import models, transaction
 
 from .models import Employment, Organisation
@@ -22,15 +21,11 @@ SESSION_KEY = "current_organisation_id"
 
 
 def organisation_for_site(site):
-    """The organisation whose Wagtail site this is, or None (cached briefly)."""
+    """The organisation whose Wagtail site this is, or None. One query; only
+    pages that show the site's branding ask (the middleware is lazy)."""
     if site is None:
         return None
-    key = f"tenants:site-org:{site.pk}"
-    org_id = cache.get(key)
-    if org_id is None:
-        org_id = Organisation.objects.filter(site=site).values_list("pk", flat=True).first() or 0
-        cache.set(key, org_id, 300)
-    return Organisation.objects.filter(pk=org_id).first() if org_id else None
+    return Organisation.objects.filter(site=site).first()
 
 
 def active_employers(user):

@@ -49,7 +49,7 @@ def demo(live_server, settings, tmp_path, wagtail_roots):
     """The demo platform behind the live server; returns its base URL."""
     settings.MEDIA_ROOT = str(tmp_path)
     settings.ROOT_URLCONF = "tests.e2e.urls"
-    cache.clear()  # tenant and site lookups cached by an earlier test
+    cache.clear()  # site root paths and pages cached by an earlier test
     call_command(
         "load_initial_data",
         organisations="kongsberg",
