@@ -151,4 +151,6 @@ def test_it_serves_uploaded_media_from_the_volume_and_the_rest_from_web():
     conf = (settings.BASE_DIR / conf_source).read_text()
     assert "location /media/" in conf and "alias /srv/media/;" in conf
     assert "proxy_pass http://web:8000;" in conf
+    # Documents only through Wagtail's serve view, which checks privacy.
+    assert "location /media/documents/ {\n        internal;" in conf
     assert proxy["depends_on"]["web"]["condition"] == "service_healthy"
