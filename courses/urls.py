@@ -6,5 +6,5 @@ app_name = "courses"
 
 urlpatterns = [
     path("quiz/<int:lesson_id>/<str:quiz_id>/", views.grade_quiz, name="grade_quiz"),
-    path("teksting/<int:document_id>.vtt", views.captions, name="captions"),
+    path("teksting/<int:lesson_id>/<int:document_id>.vtt", views.captions, name="captions"),
 ]

@@ -8,8 +8,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 
-from wagtail.documents import get_document_model
-
 from .grading import SubmissionError, find_quiz, grade, parse_answers
 from .models import LessonPage
 from .services import Access, lesson_access
@@ -68,16 +66,27 @@ def grade_quiz(request, lesson_id, quiz_id):
 
 
 @require_GET
-@cache_control(max_age=3600)
-def captions(request, document_id):
-    """A WebVTT document served as text/vtt, same origin as the video, which is
-    what browsers need for a <track>. Collection privacy is respected."""
-    document = get_object_or_404(get_document_model(), pk=document_id)
-    if document.file_extension.lower() != "vtt":
+@cache_control(private=True, max_age=3600)
+def captions(request, lesson_id, document_id):
+    """A lesson's WebVTT captions served as text/vtt, same origin as the video,
+    which is what browsers need for a <track>. Only to people who may read the
+    lesson, and only files the lesson's videos use: document ids are
+    sequential, so a bare id would hand out any organisation's transcripts."""
+    lesson = get_object_or_404(LessonPage.objects.live().public(), pk=lesson_id)
+    if lesson_access(request, lesson.course) is not Access.ALLOWED:
         raise Http404
-    for restriction in document.collection.get_view_restrictions():
-        if not restriction.accept_request(request):
-            raise Http404
+    document = next(
+        (
+            block.value["captions"]
+            for block in lesson.body
+            if block.block_type == "video"
+            and block.value["captions"] is not None
+            and block.value["captions"].pk == document_id
+        ),
+        None,
+    )
+    if document is None or document.file_extension.lower() != "vtt":
+        raise Http404
     response = FileResponse(document.file.open("rb"), content_type="text/vtt; charset=utf-8")
     response["X-Content-Type-Options"] = "nosniff"
     return response

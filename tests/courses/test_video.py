@@ -50,7 +50,7 @@ def test_it_plays_the_film_in_a_native_player_with_captions_on(client, sector, f
     html = visit(client, lesson).text
     assert '<video controls preload="metadata"' in html
     assert f'<source src="{film.url}" type="video/mp4">' in html
-    captions_url = reverse("courses:captions", args=[captions.pk])
+    captions_url = reverse("courses:captions", args=[lesson.pk, captions.pk])
     assert (
         f'<track kind="captions" src="{captions_url}" srclang="nb" label="Norsk bokmål" default>'
         in html
@@ -58,16 +58,35 @@ def test_it_plays_the_film_in_a_native_player_with_captions_on(client, sector, f
     assert "<summary>Vis transkripsjon</summary>" in html
 
 
-def test_it_serves_captions_as_webvtt(client, captions):
-    response = client.get(reverse("courses:captions", args=[captions.pk]))
+def test_it_serves_captions_as_webvtt(client, sector, film, captions):
+    lesson = LessonPageFactory(parent=sector.national, body=[video_block(film, captions)])
+    response = client.get(reverse("courses:captions", args=[lesson.pk, captions.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == "text/vtt; charset=utf-8"
+    assert "private" in response["Cache-Control"]
     assert b"".join(response.streaming_content).decode() == VTT
 
 
-def test_it_serves_no_other_documents_as_captions(client):
+def test_it_serves_only_captions_the_lesson_uses(client, sector, film, captions):
+    lesson = LessonPageFactory(parent=sector.national, body=[video_block(film, captions)])
+    other = Document.objects.create(title="Annen", file=ContentFile(VTT, name="annen.vtt"))
     pdf = Document.objects.create(title="Rutine", file=ContentFile(b"%PDF-1.4", name="rutine.pdf"))
-    assert client.get(reverse("courses:captions", args=[pdf.pk])).status_code == 404
+    for document in (other, pdf):
+        url = reverse("courses:captions", args=[lesson.pk, document.pk])
+        assert client.get(url).status_code == 404
+
+
+def test_it_keeps_captions_of_unshared_courses_from_other_organisations(
+    client, sector, film, captions
+):
+    lesson = LessonPageFactory(parent=sector.sortland_own, body=[video_block(film, captions)])
+    url = reverse("courses:captions", args=[lesson.pk, captions.pk])
+    assert client.get(url).status_code == 404  # anonymous
+    client.force_login(sector.charlie)  # Kongsberg: not shared with him
+    assert client.get(url).status_code == 404
+    client.force_login(sector.alice)  # Sortland's own employee
+    response = client.get(url)
+    assert b"".join(response.streaming_content).decode() == VTT
 
 
 def test_it_refuses_captions_that_are_not_webvtt(film):
