@@ -10,6 +10,8 @@ import enum
 
 from django.db.models import Q
 
+from wagtail.coreutils import find_available_slug
+
 from learning.accounts.services import READY, learner_state
 from tenants import services as tenant_services
 
@@ -127,31 +129,24 @@ def template_targets(user, course):
     )
 
 
-def unique_child_slug(parent, slug):
-    taken = set(parent.get_children().values_list("slug", flat=True))
-    candidate, n = slug, 2
-    while candidate in taken:
-        candidate, n = f"{slug}-{n}", n + 1
-    return candidate
-
-
 def copy_course_as_template(course, organisation, user):
-    """Copy `course` and its lessons into `organisation`'s catalogue as drafts
-    the organisation owns and shares with nobody, for its editors to adapt.
-    The caller checks that `user` may (see `template_targets`). Each call makes
-    a new copy."""
+    """Copy `course` and its published lessons into `organisation`'s catalogue
+    as drafts the organisation owns and shares with nobody, for its editors to
+    adapt. Drafts and unpublished lessons stay with their owner. The caller
+    checks that `user` may (see `template_targets`). Each call makes a new copy."""
     target = organisation.root_page.specific
     copy = course.copy(
-        recursive=True,
         to=target,
         update_attrs={
-            "slug": unique_child_slug(target, course.slug),
+            "slug": find_available_slug(target, course.slug),
             "sharing": CoursePage.Sharing.OWN,
         },
         keep_live=False,
         user=user,
         copy_revisions=False,
     ).specific
+    for lesson in course.get_children().live().public().specific():
+        lesson.copy(to=copy, keep_live=False, user=user, copy_revisions=False)
     # Sharing belongs to the original's owner; the copy starts private.
     copy.shared_with = []
     copy.shared_with_regions = []

@@ -69,6 +69,17 @@ def test_it_copies_a_shared_course_with_its_lessons_into_the_editors_own_tree(cl
     assert courses_under(sector.ks).count() == 2
 
 
+def test_it_leaves_unpublished_lessons_with_their_owner(client, sector):
+    draft = LessonPage.objects.child_of(sector.national).first()
+    draft.unpublish()
+    client.force_login(editor_of(sector.sortland))
+    client.post(use_as_template_url(sector.national))
+    copy = courses_under(sector.sortland).get(title=sector.national.title)
+    titles = [lesson.title for lesson in LessonPage.objects.child_of(copy)]
+    assert draft.title not in titles
+    assert titles == ["Andre leksjon"]
+
+
 def test_it_resets_sharing_on_the_copy(client, sector):
     client.force_login(editor_of(sector.sortland))
     client.post(use_as_template_url(sector.regional))
@@ -87,7 +98,7 @@ def test_it_gives_the_copy_a_free_slug(client, sector):
         .filter(title=sector.national.title)
         .values_list("slug", flat=True)
     )
-    assert slugs == [sector.national.slug, f"{sector.national.slug}-2"]
+    assert slugs == [sector.national.slug, f"{sector.national.slug}-1"]
 
 
 def test_it_never_copies_into_another_organisations_tree(client, sector):
