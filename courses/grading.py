@@ -43,7 +43,8 @@ class QuizResult:
 
     @property
     def passed(self):
-        return self.score >= self.pass_mark
+        # Compare exact counts: a rounded 66.7 % must not pass a 67 % mark.
+        return self.correct_count * 100 >= self.pass_mark * len(self.questions)
 
     @property
     def correct_count(self):
@@ -116,7 +117,8 @@ def grade(quiz_value, answers):
                 correct=bool(chosen) and set(chosen) == right,
                 answered=bool(chosen),
                 feedback=[choices[cid]["feedback"] for cid in chosen if choices[cid]["feedback"]],
-                explanation=question["explanation"] or "",
+                # The explanation usually gives the answer away: only once answered.
+                explanation=(question["explanation"] or "") if chosen else "",
             )
         )
 

@@ -13,6 +13,8 @@ from .models import LessonPage
 from .services import Access, lesson_access
 from .signals import quiz_graded
 
+FORM_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
 
 def _wants_json(request):
     return request.content_type == "application/json"
@@ -40,9 +42,11 @@ def grade_quiz(request, lesson_id, quiz_id):
         if _wants_json(request):
             try:
                 data = json.loads(request.body)
-            except (ValueError, UnicodeDecodeError) as exc:
+            except (ValueError, UnicodeDecodeError, RecursionError) as exc:
                 raise SubmissionError(_("Svaret er ikke gyldig JSON.")) from exc
             answers = parse_answers(data)
+        elif request.content_type not in FORM_CONTENT_TYPES:
+            raise SubmissionError(_("Send svarene som et skjema eller som JSON."))
         else:
             answers = {
                 key.removeprefix("q-"): request.POST.getlist(key)
