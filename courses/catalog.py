@@ -1,6 +1,7 @@
 """The learner's catalogue: what a catalogue page lists, filtered and searched."""
 
 from django.core.paginator import Paginator
+from django.db import DatabaseError
 from django.db.models import Prefetch, Q
 
 from wagtail.images import get_image_model
@@ -42,8 +43,14 @@ def catalog_context(page, request):
             queryset=get_image_model().objects.prefetch_renditions(COVER_SPEC),
         )
     )
-    results = courses.search(query) if query else courses.order_by("title")
-    if query and not results:
+    results, found = courses.order_by("title"), True
+    if query:
+        try:
+            results = courses.search(query)
+            found = bool(results)
+        except DatabaseError:  # e.g. SQLite's full-text syntax on a stray quote
+            found = False
+    if not found:
         # Norwegian compounds: "sikkerhet" should find "Informasjonssikkerhet",
         # which full-text search (whole words and their stems) does not.
         results = courses.filter(

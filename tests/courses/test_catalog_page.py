@@ -83,3 +83,12 @@ def test_it_finds_part_of_a_compound_word(client, sector):
     path, host = page_address(sector.sortland.root_page)
     response = client.get(path, {"q": "sikkerhet"}, headers={"host": host})
     assert course_titles(response) == ["Informasjonssikkerhet i hverdagen"]
+
+
+def test_it_searches_a_stray_quote_instead_of_failing(client, sector):
+    path, host = page_address(sector.sortland.root_page)
+    response = client.get(path, {"q": '"hverdagen'}, headers={"host": host})
+    assert response.status_code == 200
+    assert "Vi fant ingen kurs" in response.text or course_titles(response) == [
+        "Informasjonssikkerhet i hverdagen"
+    ]
