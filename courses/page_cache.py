@@ -19,6 +19,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 
@@ -43,12 +44,19 @@ def allow_anonymous_caching(response):
     return response
 
 
-def bump_version(**kwargs):
-    """Invalidate every cached page (signal receiver; safe to call any time)."""
+def _incr():
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 1, None)
+
+
+def bump_version(**kwargs):
+    """Invalidate every cached page (signal receiver; safe to call any time).
+    Now, and again once the transaction commits: a page rendered in between
+    saw the old rows and must not outlive the commit."""
+    _incr()
+    transaction.on_commit(_incr)
 
 
 def _key(request):

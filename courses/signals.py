@@ -21,10 +21,23 @@ def update_course_owner(sender, instance, **kwargs):
         course.save(update_fields=["organisation"])
 
 
+def _bump_for_new_live_page(instance, created, **kwargs):
+    """A page created live (by code, not through publishing) sends no
+    page_published."""
+    if created and instance.live:
+        page_cache.bump_version()
+
+
 def connect_page_cache_invalidation():
     """Anything that can change what a cached catalogue or course page shows."""
-    for model in (CatalogPage, CoursePage, LessonPage, Topic, Organisation, Site):
+    # Pages change what visitors see only when published, unpublished, moved
+    # or deleted (below); a draft saved in one organisation must not empty
+    # every organisation's cache.
+    for model in (Topic, Organisation, Site):
         post_save.connect(page_cache.bump_version, sender=model, dispatch_uid=f"pc-s-{model}")
+    for model in (CatalogPage, CoursePage, LessonPage):
+        post_save.connect(_bump_for_new_live_page, sender=model, dispatch_uid=f"pc-s-{model}")
+    for model in (CatalogPage, CoursePage, LessonPage, Topic, Organisation, Site):
         post_delete.connect(page_cache.bump_version, sender=model, dispatch_uid=f"pc-d-{model}")
     for model in (PageViewRestriction,):
         post_save.connect(page_cache.bump_version, sender=model, dispatch_uid="pc-s-pvr")

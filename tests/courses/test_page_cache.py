@@ -1,5 +1,8 @@
 import pytest
 
+from django.core.cache import cache
+
+from courses import page_cache
 from courses.models import CoursePage
 
 from ..factories.courses import CoursePageFactory
@@ -68,3 +71,12 @@ def test_it_moves_ownership_with_the_course(sector):
     sector.sortland_own.move(sector.kongsberg.root_page, pos="last-child")
     course = CoursePage.objects.get(pk=sector.sortland_own.pk)
     assert course.organisation == sector.kongsberg
+
+
+def test_it_keeps_every_cached_page_when_an_editor_saves_a_draft(client, sector):
+    visit(client, sector.kongsberg.root_page)
+    version = cache.get(page_cache.VERSION_KEY)
+    sector.national.title = "Utkast til ny tittel"
+    sector.national.save_revision()
+    assert cache.get(page_cache.VERSION_KEY) == version
+    assert "Utkast til ny tittel" not in visit(client, sector.kongsberg.root_page).text
