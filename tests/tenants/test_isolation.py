@@ -163,3 +163,29 @@ class UserAdminTests(IsolationTestCase):
     def test_it_lets_the_ks_superuser_manage_users(self):
         self.client.force_login(self.kari)
         self.assertContains(self.client.get("/admin/users/"), "charlie@betafjord.kommune.no")
+
+
+class PeopleInAdminFiltersTests(IsolationTestCase):
+    """Wagtail's filters list people who owned, locked or submitted any page."""
+
+    def setUp(self):
+        super().setUp()
+        Page.objects.filter(pk=self.beta_course.pk).update(owner=self.charlie)
+        Page.objects.filter(pk=self.beta.root_page_id).update(locked=True, locked_by=self.charlie)
+        Page.objects.filter(pk=self.alpha_course.pk).update(owner=self.alice)
+
+    def test_it_offers_only_colleagues_in_the_explorers_owner_filter(self):
+        r = self.client.get(f"/admin/pages/{self.alpha.root_page_id}/")
+        self.assertContains(r, self.alice.get_full_name())
+        self.assertNotContains(r, self.charlie.get_full_name())
+
+    def test_it_names_no_one_from_another_organisation_in_the_locked_pages_report(self):
+        self.client.force_login(self.alice)
+        r = self.client.get("/admin/reports/locked/")
+        self.assertEqual(r.status_code, 200)
+        self.assertNotContains(r, self.charlie.get_full_name())
+
+    def test_it_lets_the_ks_superuser_filter_by_anyone(self):
+        self.client.force_login(self.kari)
+        r = self.client.get(f"/admin/pages/{self.alpha.root_page_id}/")
+        self.assertContains(r, self.charlie.get_full_name())
