@@ -7,26 +7,16 @@ from django.db.models import Prefetch, Q
 from wagtail.images import get_image_model
 
 from .models import Topic
-from .services import courses_visible_to
+from .services import courses_visible_to, viewer_organisation
 
 PAGE_SIZE = 24
 COVER_SPEC = "fill-480x270"
 
 
-def catalog_organisation(page, request):
-    """Whose catalogue to show: the learner's employer when signed in,
-    else the organisation that owns this catalogue page (or the site's)."""
-    from tenants.models import Organisation
-
-    employer = getattr(request, "organisation", None)
-    if employer:
-        return employer
-    owner = Organisation.objects.filter(root_page=page).first()
-    return owner or getattr(request, "site_organisation", None) or None
-
-
 def catalog_context(page, request):
-    organisation = catalog_organisation(page, request)
+    # The same rule as course pages use, so the catalogue never lists a
+    # course whose page would answer 404. A catalogue page is its site's root.
+    organisation = viewer_organisation(request)
     courses = courses_visible_to(organisation)
     topics = list(Topic.objects.filter(courses__in=courses).distinct())
 
