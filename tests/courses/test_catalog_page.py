@@ -1,5 +1,7 @@
 import pytest
 
+from courses.models import CoursePage
+
 from .conftest import page_address, visit
 
 pytestmark = pytest.mark.django_db
@@ -92,3 +94,11 @@ def test_it_searches_a_stray_quote_instead_of_failing(client, sector):
     assert "Vi fant ingen kurs" in response.text or course_titles(response) == [
         "Informasjonssikkerhet i hverdagen"
     ]
+
+
+def test_it_marks_a_nynorsk_course_so_screen_readers_switch_voice(client, sector):
+    CoursePage.objects.filter(pk=sector.national.pk).update(language="nn")
+    path, host = page_address(sector.sortland.root_page)
+    html = client.get(path, headers={"host": host}).text
+    assert '<h3 class="course-card__title" lang="nn"><a href="' in html
+    assert '<html lang="nb">' in html
