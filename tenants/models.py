@@ -242,6 +242,15 @@ class Employment(models.Model):
         verbose_name_plural = _("ansettelser")
         ordering = ["-start_date", "-created_at"]
         indexes = [models.Index(fields=["organisation", "status"])]
+        constraints = [
+            # One open employment per person and organisation: a double submit
+            # must not count a person twice in uptake rates.
+            models.UniqueConstraint(
+                fields=["user", "organisation"],
+                condition=models.Q(status__in=["pending", "active"]),
+                name="one_open_employment_per_organisation",
+            )
+        ]
 
     def __str__(self):
         return f"{self.user} – {self.organisation}"

@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core import signing
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
@@ -122,7 +122,11 @@ def confirm_email(user):
             status=Employment.Status.ACTIVE
         )
         return org
-    Employment.objects.create(user=user, organisation=org, status=Employment.Status.ACTIVE)
+    try:
+        with transaction.atomic():
+            Employment.objects.create(user=user, organisation=org, status=Employment.Status.ACTIVE)
+    except IntegrityError:
+        pass  # confirmed in two tabs at once: the other one made it
     return org
 
 

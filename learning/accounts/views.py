@@ -3,7 +3,7 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -174,9 +174,13 @@ def request_employment(request):
     form = forms.RequestEmploymentForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         org = form.cleaned_data["organisation"]
-        Employment.objects.create(
-            user=request.user, organisation=org, status=Employment.Status.PENDING
-        )
+        try:
+            with transaction.atomic():
+                Employment.objects.create(
+                    user=request.user, organisation=org, status=Employment.Status.PENDING
+                )
+        except IntegrityError:
+            pass  # a double submit: the first request is already waiting
         messages.success(
             request,
             _(

@@ -1,5 +1,7 @@
 import pytest
 
+from django.db import IntegrityError, transaction
+
 from tenants.models import Employment
 from tenants.scoping import UnscopedQueryError
 
@@ -27,3 +29,13 @@ def test_it_lists_only_the_named_organisations_rows():
 def test_it_lets_a_person_read_their_own_employments_through_the_relation():
     emp = EmploymentFactory()
     assert list(emp.user.employments.all()) == [emp]
+
+
+def test_it_keeps_one_open_employment_per_person_and_organisation():
+    rejected = EmploymentFactory(status=Employment.Status.REJECTED)
+    again = EmploymentFactory(
+        user=rejected.user, organisation=rejected.organisation, status=Employment.Status.PENDING
+    )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        EmploymentFactory(user=again.user, organisation=again.organisation)
+    assert rejected.user.employments.count() == 2
