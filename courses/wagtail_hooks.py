@@ -43,7 +43,9 @@ def register_shared_courses_menu_item():
 
 
 def _use_as_template_button(page, user, priority):
-    if not isinstance(page.specific_deferred, CoursePage):
+    # specific_class comes from the content type, no query; only course rows
+    # pay for loading the course and its sharing.
+    if not issubclass(page.specific_class or type(page), CoursePage):
         return
     if template_targets(user, page.specific_deferred):
         yield Button(
