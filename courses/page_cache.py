@@ -59,6 +59,12 @@ def bump_version(**kwargs):
     transaction.on_commit(_incr)
 
 
+def current_version():
+    """What a fragment cached elsewhere must vary on to be invalidated with the
+    pages: this deploy and the version bumped on every content change."""
+    return f"{PROCESS_ID}-{cache.get(VERSION_KEY, 0)}"
+
+
 def _key(request):
     language = language_for(request)
     raw = f"{PROCESS_ID}|{request.get_host()}|{request.get_full_path()}|{language}"

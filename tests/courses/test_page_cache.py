@@ -80,3 +80,31 @@ def test_it_keeps_every_cached_page_when_an_editor_saves_a_draft(client, sector)
     sector.national.save_revision()
     assert cache.get(page_cache.VERSION_KEY) == version
     assert "Utkast til ny tittel" not in visit(client, sector.kongsberg.root_page).text
+
+
+def test_it_reuses_the_catalogue_listing_for_signed_in_learners_of_one_organisation(
+    client, sector, django_assert_max_num_queries
+):
+    client.force_login(sector.alice)
+    first = visit(client, sector.sortland.root_page)
+    assert "Velkommen til Sortland kommune" in first.text
+    # Session, user, employer, site and routing remain; the courses do not.
+    with django_assert_max_num_queries(10):
+        again = visit(client, sector.sortland.root_page)
+    assert "Velkommen til Sortland kommune" in again.text
+
+
+def test_it_shows_a_signed_in_learner_a_newly_published_course_at_once(client, sector):
+    client.force_login(sector.alice)
+    visit(client, sector.sortland.root_page)
+    CoursePageFactory(
+        parent=sector.ks.root_page, title="Nytt nasjonalt kurs", sharing=CoursePage.Sharing.EVERYONE
+    )
+    assert "Nytt nasjonalt kurs" in visit(client, sector.sortland.root_page).text
+
+
+def test_it_never_shows_one_organisation_the_listing_cached_for_another(client, sector):
+    client.force_login(sector.alice)  # Sortland
+    assert "Velkommen til Sortland kommune" in visit(client, sector.sortland.root_page).text
+    client.force_login(sector.charlie)  # Kongsberg, same catalogue page
+    assert "Velkommen til Sortland kommune" not in visit(client, sector.sortland.root_page).text
