@@ -92,28 +92,38 @@ def main():
         # /healthz answers 503 without a Celery worker; any answer means up.
         wait_until_up(f"{base}/healthz", server)
 
+        catalogue_host = {"Host": f"{CATALOGUE_HOST}:{port}"}
+        # A signed-in learner has a session, so the anonymous page cache never
+        # answers for them: this one measures rendering the catalogue.
+        learner = {**catalogue_host, "Cookie": f"sessionid={learner_session(env)}"}
         targets = {
-            "catalogue": (f"{base}/", f"{CATALOGUE_HOST}:{port}"),
-            "lesson": (f"{base}/{'/'.join(LESSON_SLUGS)}/", None),
-            "static": (f"{base}/static/css/site.css", None),
+            "catalogue": (f"{base}/", catalogue_host),
+            "lesson": (f"{base}/{'/'.join(LESSON_SLUGS)}/", {}),
+            "static": (f"{base}/static/css/site.css", {}),
+            "signed_in": (f"{base}/", learner),
         }
-        for name, (url, host) in targets.items():
-            status, size = fetch(url, host)
-            print(f"{name:<10} {url} (Host: {host or '127.0.0.1'}) → HTTP {status}, {size} bytes")
+        for name, (url, headers) in targets.items():
+            status, body = fetch(url, headers)
+            host = headers.get("Host", "127.0.0.1")
+            print(f"{name:<10} {url} (Host: {host}) → HTTP {status}, {len(body)} bytes")
             if status != 200:
                 raise SystemExit(f"{name} answered HTTP {status}; not measuring an error page.")
+        if b"Logg ut" not in fetch(*targets["signed_in"])[1]:
+            raise SystemExit("The learner's session was not accepted; not measuring.")
 
         tool = "wrk" if shutil.which("wrk") else "python"
         print(f"Load: {tool}, {CONNECTIONS} connections, {DURATION} s per URL, 2 gunicorn workers")
         rps = {}
-        for name, (url, host) in targets.items():
-            fetch(url, host)  # warm the worker's caches
-            rps[name] = measure(url, host) if tool == "wrk" else measure_python(url, host)
+        for name, (url, headers) in targets.items():
+            fetch(url, headers)  # warm the worker's caches
+            rps[name] = measure(url, headers) if tool == "wrk" else measure_python(url, headers)
             print(f"{name:<10} {rps[name]:>10.1f} req/s")
 
         ratio = rps["catalogue"] / rps["static"]
         print(f"catalogue / static = {ratio:.3f}")
         print(f"lesson / static    = {rps['lesson'] / rps['static']:.3f}")
+        print(f"signed-in catalogue / static = {rps['signed_in'] / rps['static']:.3f}")
+        print(f"signed_in_catalogue_rps={rps['signed_in']:.1f}")
         print(
             f"RESULT catalogue_rps={rps['catalogue']:.1f} lesson_rps={rps['lesson']:.1f} "
             f"static_rps={rps['static']:.1f} catalogue_vs_static={ratio:.3f}"
@@ -164,13 +174,35 @@ def free_port():
         return s.getsockname()[1]
 
 
-def fetch(url, host=None):
-    request = urllib.request.Request(url, headers={"Host": host} if host else {})
+def learner_session(env):
+    """A session key for the demo learner in Kongsberg, made as login would."""
+    code = (
+        "from importlib import import_module; from django.conf import settings; "
+        "from django.contrib import auth; "
+        "u = auth.get_user_model().objects.get(email='ansatt@kongsberg.kommune.no'); "
+        "s = import_module(settings.SESSION_ENGINE).SessionStore(); "
+        "s[auth.SESSION_KEY] = str(u.pk); "
+        "s[auth.BACKEND_SESSION_KEY] = 'django.contrib.auth.backends.ModelBackend'; "
+        "s[auth.HASH_SESSION_KEY] = u.get_session_auth_hash(); s.save(); print(s.session_key)"
+    )
+    out = subprocess.run(
+        [PYTHON, "manage.py", "shell", "--no-imports", "-c", code],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return out.strip().splitlines()[-1]
+
+
+def fetch(url, headers=None):
+    request = urllib.request.Request(url, headers=headers or {})
     try:
         with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, len(response.read())
+            return response.status, response.read()
     except urllib.error.HTTPError as exc:
-        return exc.code, 0
+        return exc.code, b""
 
 
 def wait_until_up(url, server, timeout=30):
@@ -187,10 +219,10 @@ def wait_until_up(url, server, timeout=30):
     raise SystemExit(f"gunicorn did not answer {url} within {timeout} s.")
 
 
-def measure(url, host):
+def measure(url, headers):
     args = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s"]
-    if host:
-        args += ["-H", f"Host: {host}"]
+    for name, value in headers.items():
+        args += ["-H", f"{name}: {value}"]
     out = subprocess.run([*args, url], capture_output=True, text=True, check=True).stdout
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     if errors:
@@ -198,7 +230,7 @@ def measure(url, host):
     return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
 
 
-def measure_python(url, host, max_requests=20_000):
+def measure_python(url, headers, max_requests=20_000):
     """A bounded threaded client: loopback only, stops at DURATION or max_requests."""
     done, failed, lock = [0], [0], threading.Lock()
     deadline = time.monotonic() + DURATION
@@ -209,7 +241,7 @@ def measure_python(url, host, max_requests=20_000):
                 if done[0] >= max_requests:
                     return
                 done[0] += 1
-            if fetch(url, host)[0] != 200:
+            if fetch(url, headers)[0] != 200:
                 failed[0] += 1
 
     start = time.monotonic()
