@@ -28,18 +28,22 @@ class PlainLabelsMixin:
         super().__init__(*args, **kwargs)
 
 
-class SignupForm(PlainLabelsMixin, BaseUserCreationForm):
-    password1 = forms.CharField(
-        label=_("Passord"),
+def new_password_field(label, help_text=""):
+    """A password being chosen: not stripped, and marked for password managers."""
+    return forms.CharField(
+        label=label,
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=password_validation.password_validators_help_text_html(),
+        help_text=help_text,
     )
-    password2 = forms.CharField(
-        label=_("Gjenta passordet"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=_("Skriv det samme passordet en gang til."),
+
+
+class SignupForm(PlainLabelsMixin, BaseUserCreationForm):
+    password1 = new_password_field(
+        _("Passord"), password_validation.password_validators_help_text_html()
+    )
+    password2 = new_password_field(
+        _("Gjenta passordet"), _("Skriv det samme passordet en gang til.")
     )
     organisation = forms.ModelChoiceField(
         label=_("Hvor jobber du?"),
@@ -146,17 +150,10 @@ class AccountPasswordResetForm(PlainLabelsMixin, PasswordResetForm):
 
 
 class AccountSetPasswordForm(PlainLabelsMixin, SetPasswordForm):
-    new_password1 = forms.CharField(
-        label=_("Nytt passord"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=password_validation.password_validators_help_text_html(),
+    new_password1 = new_password_field(
+        _("Nytt passord"), password_validation.password_validators_help_text_html()
     )
-    new_password2 = forms.CharField(
-        label=_("Gjenta det nye passordet"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-    )
+    new_password2 = new_password_field(_("Gjenta det nye passordet"))
 
     error_messages = SignupForm.error_messages
 
