@@ -24,21 +24,28 @@ class Access(enum.Enum):
     NOT_FOUND = "not_found"  # not shared with this person's organisation
 
 
+def _shared_with_any(org_ids):
+    """Q over CoursePage: shared with everyone, or with one of `org_ids`
+    directly (listed), as a region, or through a region they belong to."""
+    S = CoursePage.Sharing
+    return (
+        Q(sharing=S.EVERYONE)
+        | Q(sharing=S.REGION, shared_with_regions__members__in=org_ids)
+        | Q(sharing=S.REGION, shared_with_regions__in=org_ids)
+        | Q(sharing=S.LISTED, shared_with__in=org_ids)
+    )
+
+
 def courses_visible_to(organisation):
     """Live, public courses that `organisation` (an Organisation, its pk or None)
     may take: its own, everything shared with everyone (KS's national courses),
     courses shared with a region it belongs to, and courses that list it.
     With None: only courses shared with everyone. One query, no duplicates."""
-    S = CoursePage.Sharing
-    rule = Q(sharing=S.EVERYONE)
     org_id = getattr(organisation, "pk", organisation)
-    if org_id is not None:
-        rule |= (
-            Q(organisation_id=org_id)
-            | Q(sharing=S.REGION, shared_with_regions__members=org_id)
-            | Q(sharing=S.REGION, shared_with_regions=org_id)
-            | Q(sharing=S.LISTED, shared_with=org_id)
-        )
+    if org_id is None:
+        rule = Q(sharing=CoursePage.Sharing.EVERYONE)
+    else:
+        rule = Q(organisation_id=org_id) | _shared_with_any([org_id])
     visible = CoursePage.objects.filter(rule).values("pk")
     return CoursePage.objects.live().public().filter(pk__in=visible)
 
@@ -90,14 +97,7 @@ def courses_shared_with_any(organisations):
     """Live courses shared with at least one of `organisations` (not counting
     their own): what editors there may link to or use as a template."""
     ids = [getattr(o, "pk", o) for o in organisations]
-    S = CoursePage.Sharing
-    rule = (
-        Q(sharing=S.EVERYONE)
-        | Q(sharing=S.REGION, shared_with_regions__members__in=ids)
-        | Q(sharing=S.REGION, shared_with_regions__in=ids)
-        | Q(sharing=S.LISTED, shared_with__in=ids)
-    )
-    shared = CoursePage.objects.filter(rule).values("pk")
+    shared = CoursePage.objects.filter(_shared_with_any(ids)).values("pk")
     return CoursePage.objects.live().filter(pk__in=shared).exclude(organisation_id__in=ids)
 
 
