@@ -68,10 +68,9 @@ class ProvisionView(WagtailAdminTemplateMixin, TemplateView):
 
 
 def _administered_employments(user):
-    organisations = organisations_administered_by(user)
     if user.is_superuser:
-        return Employment.objects.unscoped()
-    return Employment.objects.for_organisations(organisations)
+        return Employment.objects.unscoped()  # KS: every organisation, no id list
+    return Employment.objects.for_organisations(organisations_administered_by(user))
 
 
 class EmploymentIndexView(WagtailAdminTemplateMixin, TemplateView):

@@ -80,9 +80,7 @@ def send_confirmation_email(request, user):
         "confirm_url": request.build_absolute_uri(reverse("accounts:confirm", args=[token])),
         "days": CONFIRM_MAX_AGE.days,
         "email_organisation": organisation_for_email(user.email),
-        "pending": user.employments.filter(status=Employment.Status.PENDING).select_related(
-            "organisation"
-        ),
+        "pending": pending_organisations(user),
     }
     subject = render_to_string("accounts/email/confirm_subject.txt", context).strip()
     body = render_to_string("accounts/email/confirm_body.txt", context)
