@@ -62,6 +62,11 @@ class CatalogPage(Page):
 class CoursePage(Page):
     """A course: its landing page, metadata and who may take it. Lessons are children."""
 
+    tenancy_exempt = (
+        "A page: who may edit it follows Wagtail's page permissions on the owner's "
+        "subtree, and `organisation` is derived from the tree on save, never entered."
+    )
+
     class Language(models.TextChoices):
         BOKMAL = "nb", _("Norsk bokmål")
         NYNORSK = "nn", _("Norsk nynorsk")

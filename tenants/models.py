@@ -9,6 +9,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from .scoping import ScopedManager
+from .tenancy import TenantOwnedModel
 
 
 class Organisation(ClusterableModel):
@@ -138,6 +139,11 @@ class Organisation(ClusterableModel):
 class EmailDomain(models.Model):
     """An e-mail domain whose owners are this organisation's employees."""
 
+    tenancy_exempt = (
+        "Part of the organisation's public profile (which addresses it employs), "
+        "edited inline on the organisation; read by sign-up for everyone."
+    )
+
     # A ParentalKey so domains can be edited inline on the organisation.
     organisation = ParentalKey(Organisation, on_delete=models.CASCADE, related_name="email_domains")
     domain = models.CharField(_("domene"), max_length=253, unique=True)
@@ -155,7 +161,7 @@ class EmailDomain(models.Model):
         super().save(*args, **kwargs)
 
 
-class Unit(models.Model):
+class Unit(TenantOwnedModel):
     """A place inside an organisation: sektor → arbeidssted."""
 
     class Kind(models.TextChoices):
@@ -185,7 +191,7 @@ class Unit(models.Model):
         return self.name
 
 
-class JobRole(models.Model):
+class JobRole(TenantOwnedModel):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="job_roles"
     )
@@ -205,7 +211,7 @@ class JobRole(models.Model):
         return self.name
 
 
-class Employment(models.Model):
+class Employment(TenantOwnedModel):
     """Who employs whom, from when to when. A person may hold several."""
 
     class Status(models.TextChoices):

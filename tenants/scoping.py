@@ -78,6 +78,17 @@ class ScopedQuerySet(models.QuerySet):
         self._check_scope()
         return super().delete()
 
+    def resolve_expression(self, *args, **kwargs):
+        # Used as a subquery: `User.objects.filter(pk__in=Employment.objects.values("user"))`.
+        self._check_scope()
+        return super().resolve_expression(*args, **kwargs)
+
+    def raw(self, *args, **kwargs):
+        raise UnscopedQueryError(
+            f"{self.model.__name__} rows belong to an organisation: raw SQL cannot be "
+            "scoped. Use the ORM with .for_organisation(org)."
+        )
+
     def iterator(self, *args, **kwargs):
         self._check_scope()
         return super().iterator(*args, **kwargs)
