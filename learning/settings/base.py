@@ -201,8 +201,14 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "vtt", "xl
 # Documents link to their /media/ address, where courses.files decides who
 # gets them; /dokumenter/<id>/<name> only forwards those who may (wagtail_hooks).
 WAGTAILDOCS_SERVE_METHOD = "direct"
-# Browsers play MP4 and WebM natively in <video>; other formats would not play.
-WAGTAILMEDIA = {"MEDIA_MODEL": "wagtailmedia.Media", "VIDEO_EXTENSIONS": ["mp4", "webm"]}
+# Browsers play these natively in <video> and <audio>; uploads are checked by
+# content as well (courses.uploads.MediaForm), not only by extension.
+WAGTAILMEDIA = {
+    "MEDIA_MODEL": "wagtailmedia.Media",
+    "MEDIA_FORM_BASE": "courses.uploads.MediaForm",
+    "VIDEO_EXTENSIONS": ["mp4", "webm"],
+    "AUDIO_EXTENSIONS": ["m4a", "mp3", "ogg", "wav"],
+}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Tenancy: each publishing organisation gets a site at this hostname.
