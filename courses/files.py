@@ -21,10 +21,12 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db.models import Model
 from django.db.models.fields.files import FieldFile
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, HttpResponse, HttpResponseNotFound
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.translation import gettext as _
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -32,6 +34,7 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail.permissions import policy_registry
 from wagtailmedia.models import get_media_model
 
+from . import page_cache
 from .models import CoursePage
 from .services import Access, lesson_access
 
@@ -139,19 +142,43 @@ def edits_collection_of(user, owner):
     return collections.filter(pk=owner.collection_id).exists()
 
 
+def _public_key(owner):
+    # page_cache's version changes with every publish, unpublish, move or
+    # delete of a page, which is when references and sharing change.
+    label = owner._meta.label_lower
+    return f"courses:public-file:{label}:{owner.pk}:{page_cache.current_version()}"
+
+
 def file_access(request, owner):
     """May this request fetch `owner`'s files? PUBLIC when a course shared with
     everyone uses it; PRIVATE when this person may see a lesson of a course
     using it (`courses.services.lesson_access`) or edits its collection;
-    otherwise NOT_FOUND, which is all an attacker learns."""
+    otherwise NOT_FOUND, which is all an attacker learns. A PUBLIC answer is
+    the same for everyone, so it is remembered until the pages change."""
+    if cache.get(_public_key(owner)):
+        return FileAccess.PUBLIC
     for course in courses_using(owner):
         if lesson_access(request, course) is Access.ALLOWED:
             if course.sharing == CoursePage.Sharing.EVERYONE:
+                cache.set(_public_key(owner), True, PUBLIC_MAX_AGE)
                 return FileAccess.PUBLIC
             return FileAccess.PRIVATE
     if request.user.is_authenticated and edits_collection_of(request.user, owner):
         return FileAccess.PRIVATE
     return FileAccess.NOT_FOUND
+
+
+def _harden(response):
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'"
+    return response
+
+
+def not_found():
+    """The answer to a file someone may not have, or that does not exist: the
+    same for both, in plain text like everything under /media/."""
+    message = _("Fant ikke filen. Den er flyttet, slettet eller ikke delt med deg.")
+    return _harden(HttpResponseNotFound(message, content_type="text/plain; charset=utf-8"))
 
 
 def file_response(stored, access, content_type=None, disposition=None):
@@ -165,8 +192,7 @@ def file_response(stored, access, content_type=None, disposition=None):
         response = FileResponse(stored.file.open("rb"), content_type=content_type)
     if disposition:
         response["Content-Disposition"] = disposition
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'"
+    _harden(response)
     if access is FileAccess.PUBLIC:
         patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
     else:

@@ -87,10 +87,10 @@ def captions(request, lesson_id, document_id):
         None,
     )
     if document is None or document.file_extension.lower() != "vtt":
-        raise Http404
+        return files.not_found()
     access = files.file_access(request, document)
     if access is files.FileAccess.NOT_FOUND:
-        raise Http404
+        return files.not_found()
     stored = files.StoredFile(document, document.file)
     return files.file_response(stored, access, content_type="text/vtt; charset=utf-8")
 
@@ -102,8 +102,8 @@ def media_file(request, path):
     people who may see a lesson using it or who edit its collection."""
     stored = files.find(path)
     if stored is None:
-        raise Http404
+        return files.not_found()
     access = files.file_access(request, stored.owner)
     if access is files.FileAccess.NOT_FOUND:
-        raise Http404
+        return files.not_found()
     return files.file_response(stored, access, disposition=files.disposition_for(stored))

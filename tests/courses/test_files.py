@@ -144,7 +144,10 @@ def test_it_refuses_the_files_of_an_own_course_to_another_municipality(client, s
 
 def test_it_refuses_the_files_of_an_own_course_to_strangers(client, urls):
     for name, url in urls.items():
-        assert fetch(client, url).status_code == 404, name
+        response = fetch(client, url)
+        assert response.status_code == 404, name
+        assert response["Content-Type"] == "text/plain; charset=utf-8"
+        assert response["X-Content-Type-Options"] == "nosniff"
 
 
 def test_it_refuses_wagtails_document_address_by_id_to_strangers(client, sector, own_lesson):
@@ -168,6 +171,17 @@ def test_it_serves_the_files_of_a_course_open_to_everyone_to_anyone(client, sect
         assert response.status_code == 200, name
         assert response["Cache-Control"] == "public, max-age=3600", name
         assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_it_stops_serving_a_file_to_strangers_once_its_course_is_no_longer_open(
+    client, sector
+):
+    lesson = lesson_with(sector.national, uploads(sector.ks))
+    url = file_urls(client, lesson)["film"]
+    assert fetch(client, url).status_code == 200
+    sector.national.sharing = sector.national.Sharing.OWN
+    sector.national.save_revision().publish()
+    assert fetch(client, url).status_code == 404
 
 
 def test_it_serves_a_file_to_editors_of_its_collection_before_any_page_uses_it(client, sector):
