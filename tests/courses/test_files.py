@@ -150,6 +150,23 @@ def test_it_refuses_the_files_of_an_own_course_to_strangers(client, urls):
         assert response["X-Content-Type-Options"] == "nosniff"
 
 
+def test_it_shows_the_cover_of_an_own_course_only_to_its_organisation(client, sector):
+    course = sector.sortland_own
+    course.cover_image = Image.objects.create(
+        title="Forside", file=get_test_image_file(), collection=sector.sortland.collection
+    )
+    course.cover_alt = "Sortland sentrum"
+    course.save_revision().publish()
+    client.force_login(sector.alice)
+    html = visit(client, course).text
+    url = re.search(r'<img[^>]* src="([^"]+)"', html).group(1)
+    assert fetch(client, url).status_code == 200
+    client.force_login(sector.charlie)
+    assert fetch(client, url).status_code == 404
+    client.logout()
+    assert fetch(client, url).status_code == 404
+
+
 def test_it_refuses_wagtails_document_address_by_id_to_strangers(client, sector, own_lesson):
     document = Document.objects.get(title="Personalhåndbok")
     url = reverse("wagtaildocs_serve", args=[document.pk, document.filename])
