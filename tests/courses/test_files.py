@@ -190,9 +190,7 @@ def test_it_serves_the_files_of_a_course_open_to_everyone_to_anyone(client, sect
         assert response["X-Content-Type-Options"] == "nosniff"
 
 
-def test_it_stops_serving_a_file_to_strangers_once_its_course_is_no_longer_open(
-    client, sector
-):
+def test_it_stops_serving_a_file_to_strangers_once_its_course_is_no_longer_open(client, sector):
     lesson = lesson_with(sector.national, uploads(sector.ks))
     url = file_urls(client, lesson)["film"]
     assert fetch(client, url).status_code == 200
