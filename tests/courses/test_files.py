@@ -199,20 +199,27 @@ def test_it_stops_serving_a_file_to_strangers_once_its_course_is_no_longer_open(
     assert fetch(client, url).status_code == 404
 
 
-def test_it_serves_a_file_to_editors_of_its_collection_before_any_page_uses_it(client, sector):
-    image = Image.objects.create(
-        title="Ny plakat", file=get_test_image_file(), collection=sector.sortland.collection
-    )
+def test_it_serves_files_to_editors_of_their_collection_before_any_page_uses_them(client, sector):
+    files = uploads(sector.sortland)
+    urls = [
+        files["image"].file.url,
+        files["image"].get_rendition("max-165x165").url,  # the admin's thumbnail
+        files["film"].url,
+        files["document"].url,
+    ]
     editor = UserFactory(email="redaktor@sortland.kommune.no")
     editor.groups.add(sector.sortland.editors_group)
     other_editor = UserFactory(email="redaktor@kongsberg.kommune.no")
     other_editor.groups.add(sector.kongsberg.editors_group)
 
-    assert fetch(client, image.file.url).status_code == 404
+    for url in urls:
+        assert fetch(client, url).status_code == 404, url
     client.force_login(other_editor)
-    assert fetch(client, image.file.url).status_code == 404
+    for url in urls:
+        assert fetch(client, url).status_code == 404, url
     client.force_login(editor)
-    assert fetch(client, image.file.url).status_code == 200
+    for url in urls:
+        assert fetch(client, url).status_code == 200, url
 
 
 def test_it_follows_the_published_page_not_a_draft(client, sector):
