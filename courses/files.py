@@ -121,7 +121,8 @@ def find(name):
 def courses_using(owner):
     """Live courses whose landing page, or a live lesson of which, refers to
     `owner` (an image, document or media row), those shared with everyone
-    first. Two queries on the reference index and pages."""
+    first. Three queries (references, pages, courses) besides Wagtail's
+    view-restriction lookups."""
     page_ids = (
         ReferenceIndex.get_references_to(owner)
         .filter(base_content_type=ContentType.objects.get_for_model(Page))
