@@ -53,7 +53,8 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
-    "wagtail.admin",
+    # wagtail.admin, with page forms that refuse other organisations' ids.
+    "tenants.admin_config.WagtailAdminConfig",
     "wagtail",
     "modelcluster",
     "taggit",
