@@ -36,9 +36,9 @@ def _within_own_organisations(wagtail_queryset):
     return queryset
 
 
-def _own_user_choices(get_user_choices):
+def _own_users(get_users_queryset):
     def wrapped(self):
-        users = get_user_choices(self)
+        users = get_users_queryset(self)
         if self.request is None or self.request.user.is_superuser:
             return users
         return users.filter(pk__in=colleagues(self.request.user).values("pk"))
@@ -63,10 +63,9 @@ def _own_popular_tags(init):
 
 def limit_user_filters():
     """Wrap each filter's queryset once (called from TenantsConfig.ready)."""
-    if not getattr(SiteHistoryReportFilterSet.get_user_choices, "_limited_to_organisations", False):
-        SiteHistoryReportFilterSet.get_user_choices = _own_user_choices(
-            SiteHistoryReportFilterSet.get_user_choices
-        )
+    site_history = SiteHistoryReportFilterSet
+    if not getattr(site_history.get_users_queryset, "_limited_to_organisations", False):
+        site_history.get_users_queryset = _own_users(site_history.get_users_queryset)
     for filterset in (ImagesFilterSet, DocumentsFilterSet):
         if not getattr(filterset.__init__, "_limited_to_organisations", False):
             filterset.__init__ = _own_popular_tags(filterset.__init__)

@@ -6,6 +6,7 @@ subclasses that narrow what they return to `tenants.admin_scope.choosable`.
 Superusers (KS) see what Wagtail shows them.
 """
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import F, Q
@@ -14,9 +15,11 @@ from django.shortcuts import get_object_or_404
 from django.urls import path
 
 from taggit.models import Tag, TagBase
+from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.admin.views.chooser import ChosenMultipleView
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.admin.views.tags import TAGS_AUTOCOMPLETE_LIMIT
+from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.views.chooser import ImageChooseView
@@ -136,7 +139,64 @@ def _image_choose_view():
     )
 
 
+def own_page_only(view):
+    """`view` (which takes a page_id) for the user's own pages only. Wagtail's
+    workflow views name the page in an error message before they check that
+    the user may act on it."""
+
+    def guarded(request, page_id, **kwargs):
+        allowed = choosable(request.user, Page)
+        if allowed is not None and not allowed.filter(pk=page_id).exists():
+            raise PermissionDenied
+        return view(request, page_id=page_id, **kwargs)
+
+    return guarded
+
+
+def _page_view(name):
+    return own_page_only(page_viewset_registry.as_view(name, page_id_kwarg="page_id"))
+
+
+def bulk_action(request, app_label, model_name, action):
+    """Wagtail's bulk actions, listing only rows the user may choose: Wagtail
+    lists the rest by title as ones "you don't have permission to" act on."""
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError as e:
+        raise Http404 from e
+    action_class = bulk_action_registry.get_bulk_action_class(app_label, model_name, action)
+    if action_class is None:
+        raise Http404
+    allowed = choosable(request.user, model)
+    if allowed is not None:
+        wagtail_action = action_class
+
+        class OwnRowsOnly(wagtail_action):
+            @classmethod
+            def get_queryset(cls, model, object_ids):
+                own = allowed.filter(pk__in=object_ids).values_list("pk", flat=True)
+                return wagtail_action.get_queryset(model, list(own))
+
+        action_class = OwnRowsOnly
+
+    return action_class(request, model).dispatch(request)
+
+
 urlpatterns = [
+    path("bulk/<str:app_label>/<str:model_name>/<str:action>/", bulk_action),
+    path(
+        "pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+        _page_view("workflow_action"),
+    ),
+    path(
+        "pages/workflow/collect_action_data/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+        _page_view("collect_workflow_action_data"),
+    ),
+    path(
+        "pages/workflow/confirm_cancellation/<int:page_id>/",
+        _page_view("confirm_workflow_cancellation"),
+    ),
+    path("pages/workflow/preview/<int:page_id>/<int:task_id>/", _page_view("workflow_preview")),
     path("images/chooser/", _image_choose_view()),
     path("choose-page/chosen-multiple/", OwnChosenMultipleView.as_view()),
     path("tag-autocomplete/", tag_autocomplete),

@@ -1,8 +1,12 @@
 """Wagtail admin for organisations, and the hooks that keep tenants apart.
 
-Pages, images, documents and media are already limited by the group page and
-collection permissions that provisioning grants. Wagtail's page chooser is not
-(it lists every page), so it is narrowed here to the user's organisations.
+Pages, images, documents and media are limited by the group page and
+collection permissions that provisioning grants. Where Wagtail lists or takes
+rows without asking them, the answer comes from `tenants.admin_scope`: here
+for the page chooser (it lists every page), the admin API's image and document
+endpoints and the move confirmation; in `tenants.forms` for every value an
+admin form is given; in `tenants.admin_views` and `tenants.admin_filters` for
+the views and filters Wagtail offers no hook for.
 """
 
 from django.contrib.auth import get_user_model

@@ -198,6 +198,9 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "vtt", "xl
 # Browsers play MP4 and WebM natively in <video>; other formats would not play.
 WAGTAILMEDIA = {"MEDIA_MODEL": "wagtailmedia.Media", "VIDEO_EXTENSIONS": ["mp4", "webm"]}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Keep a pasted URL an external link: turning it into a page link looks the
+# page up on every organisation's site, and the page form would then refuse it.
+WAGTAILADMIN_EXTERNAL_LINK_CONVERSION = ""
 
 # Tenancy: each publishing organisation gets a site at this hostname.
 TENANT_HOSTNAME_PATTERN = env.str("TENANT_HOSTNAME_PATTERN", default="{slug}.kurs.localhost")
