@@ -12,9 +12,11 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import F, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
-from django.urls import path
+from django.urls import path, reverse
+from django.views.decorators.cache import never_cache
 
 from taggit.models import Tag, TagBase
+from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.admin.views.chooser import ChosenMultipleView
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
@@ -26,6 +28,7 @@ from wagtail.images.views.chooser import ImageChooseView
 from wagtail.images.views.chooser import viewset as image_chooser
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 from wagtailmedia.models import get_media_model
 from wagtailmedia.views.media import usage as media_usage
 
@@ -62,7 +65,7 @@ class OwnChosenMultipleView(ChosenMultipleView):
                 "id": page.pk,
                 "parentId": page.get_parent().pk,
                 "adminTitle": page.get_admin_display_title(),
-                "editUrl": f"/admin/pages/{page.pk}/edit/",
+                "editUrl": reverse("wagtailadmin_pages:edit", args=(page.pk,)),
                 "url": page.url,
             }
             for page in pages.specific()
@@ -208,3 +211,6 @@ urlpatterns = [
         OwnPageTypesUsageReportView.as_view(results_only=True),
     ),
 ]
+# Signed in with admin access and never cached, as Wagtail's own admin URLs.
+urlpatterns = decorate_urlpatterns(urlpatterns, require_admin_access)
+urlpatterns = decorate_urlpatterns(urlpatterns, never_cache)

@@ -23,7 +23,7 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.test import Client
-from django.urls import URLResolver, get_resolver
+from django.urls import URLResolver, get_resolver, resolve
 from django.urls.resolvers import RegexPattern
 from django.utils import timezone
 
@@ -63,10 +63,10 @@ MARKERS = [
     "Betafjord-leksjon",  # a live lesson
     "Betafjord-logo",  # an image
     "Betafjord personalhandbok",  # a document
-    "handbok.txt",
+    "handbok",  # its file (storage may add a suffix to a name, never change the stem)
     "betafjord-teksting",  # a captions file
     "Betafjord velkomstfilm",  # a video
-    "velkommen.mp4",
+    "Betafjord-intervju",  # another video, and (any case) its file
     "betafjordtagg",  # a tag
     "Betafjordsen",  # Charlie, Betafjord's admin
     "charlie@betafjord",
@@ -157,6 +157,12 @@ class AdminWalkTests(TwoMunicipalitiesTestCase):
         cls.employment = Employment.objects.create(
             user=cls.dagny, organisation=beta, status=Employment.Status.PENDING
         )
+        cls.interview = Media.objects.create(
+            title="Betafjord-intervju",
+            file=ContentFile(b"\x00" * 16, name="betafjord-intervju.mp4"),
+            type="video",
+            collection=beta.collection,
+        )
         cls.captions = Document.objects.create(
             title="Teksting",
             file=ContentFile(b"WEBVTT\n", name="betafjord-teksting.vtt"),
@@ -177,7 +183,7 @@ class AdminWalkTests(TwoMunicipalitiesTestCase):
                     (
                         "video",
                         {
-                            "video": cls.beta_media,
+                            "video": cls.interview,
                             "captions": cls.captions,
                             "captions_language": "nb",
                             "transcript": "",
@@ -228,7 +234,7 @@ class AdminWalkTests(TwoMunicipalitiesTestCase):
             "image_id": [self.beta_image.pk],
             "document_id": [self.beta_document.pk, self.captions.pk],
             "doc_id": [self.beta_document.pk],
-            "media_id": [self.beta_media.pk],
+            "media_id": [self.beta_media.pk, self.interview.pk],
             "media_type": ["video"],
             "collection_id": [beta.collection_id],
             "revision_id": [self.beta_revision.pk],
@@ -282,6 +288,7 @@ class AdminWalkTests(TwoMunicipalitiesTestCase):
     def model_pairs(self, route):
         """(app_label, model_name) values for routes that name a model."""
         if route.startswith("admin/bulk/"):
+            bulk_action_registry.get_bulk_actions_for_model("wagtailcore", "page")  # loads them
             return [
                 (app, model)
                 for app, models in bulk_action_registry.actions.items()
@@ -460,11 +467,13 @@ class AdminWalkTests(TwoMunicipalitiesTestCase):
         ).lower()
         return [marker for marker in MARKERS if marker.lower() in seen]
 
+    # About 30 s of CPU; more than the default 300 s on a busy shared machine.
+    @pytest.mark.timeout(900)
     def test_it_shows_and_changes_nothing_of_another_organisation(self):
         started, cpu = time.monotonic(), time.process_time()
         before = self.snapshot()
         findings = []
-        patterns = exempted = requests = 0
+        patterns = exempted = shadowed = requests = 0
         clients = {self.bob: self.client, self.alice: Client()}
         for user, client in clients.items():
             client.force_login(user)
@@ -472,13 +481,18 @@ class AdminWalkTests(TwoMunicipalitiesTestCase):
         request_log = logging.getLogger("django.request")
         level, request_log.level = request_log.level, logging.ERROR
         self.addCleanup(setattr, request_log, "level", level)
-        for route, fragments, _pattern in admin_routes():
+        for route, fragments, pattern in admin_routes():
             patterns += 1
             if route in EXEMPT:
                 exempted += 1
                 continue
             paths = list(self.concrete_paths(route, fragments))
+            self.assertTrue(paths, f"no values for {route}")
             self.assertTrue(all(path for path, _ in paths), f"cannot build a URL for {route}")
+            if resolve(paths[0][0]).func is not pattern.callback:
+                # Answered by an earlier pattern (tenants.admin_views), walked in its place.
+                shadowed += 1
+                continue
             has_ids = bool(set(params_of(fragments)) - {"app_label", "app_name", "model_name"})
             for (path, pair), user in itertools.product(paths, (self.bob, self.alice)):
                 client = clients[user]
@@ -498,7 +512,7 @@ class AdminWalkTests(TwoMunicipalitiesTestCase):
         after = self.snapshot()
         print(
             f"\nAdmin walk: {patterns} URL patterns, {exempted} exempted "
-            f"(+{len(EXEMPT_POST)} walked without POST), "
+            f"(+{len(EXEMPT_POST)} walked without POST), {shadowed} shadowed by an override, "
             f"{requests} requests in {time.monotonic() - started:.1f} s "
             f"({time.process_time() - cpu:.1f} s CPU)"
         )
