@@ -1,17 +1,22 @@
-"""Keep Wagtail's admin filters from naming people of other organisations.
+"""Keep Wagtail's admin filters from naming people or tags of other organisations.
 
 The page explorer's "Owner" and "Edited by" filters, the locked-pages report's
-"Locked by" and the workflow report's "Requested by" offer every user who ever
-owned, edited, locked or submitted any page, across all organisations. For
-anyone but a superuser, narrow each to the people who share one of their
-organisations' editor or admin groups.
+"Locked by", the workflow report's "Requested by" and the site history's
+"User" offer every user who ever owned, edited, locked, submitted or changed
+anything, across all organisations. For anyone but a superuser, narrow each to
+the people who share one of their organisations' editor or admin groups. The
+image and document listings' "Tag" filter offers the most used tags of every
+collection; narrow it to the tags of the user's own.
 """
 
-from django.contrib.auth import get_user_model
-
 from wagtail.admin.views.pages.listing import PageFilterSet
+from wagtail.admin.views.reports.audit_logging import SiteHistoryReportFilterSet
 from wagtail.admin.views.reports.locked_pages import LockedPagesReportFilterSet
 from wagtail.admin.views.reports.workflows import WorkflowReportFilterSet
+from wagtail.documents.views.documents import DocumentsFilterSet
+from wagtail.images.views.images import ImagesFilterSet
+
+from .admin_scope import colleagues, popular_tags
 
 FILTERS = [
     (PageFilterSet, "owner"),
@@ -19,17 +24,6 @@ FILTERS = [
     (LockedPagesReportFilterSet, "locked_by"),
     (WorkflowReportFilterSet, "requested_by"),
 ]
-
-
-def colleagues(user):
-    """Users in the editor or admin groups of the organisations `user` edits."""
-    from .services import organisations_edited_by
-
-    groups = set()
-    for org in organisations_edited_by(user):
-        groups.update({org.editors_group_id, org.admins_group_id})
-    groups.discard(None)
-    return get_user_model().objects.filter(groups__in=groups).distinct()
 
 
 def _within_own_organisations(wagtail_queryset):
@@ -42,8 +36,39 @@ def _within_own_organisations(wagtail_queryset):
     return queryset
 
 
+def _own_users(get_users_queryset):
+    def wrapped(self):
+        users = get_users_queryset(self)
+        if self.request is None or self.request.user.is_superuser:
+            return users
+        return users.filter(pk__in=colleagues(self.request.user).values("pk"))
+
+    wrapped._limited_to_organisations = True
+    return wrapped
+
+
+def _own_popular_tags(init):
+    def wrapped(self, *args, request=None, **kwargs):
+        init(self, *args, request=request, **kwargs)
+        if "tag" in self.filters and request is not None:
+            tags = popular_tags(request.user, self._meta.model)
+            if tags:
+                self.filters["tag"].extra["choices"] = [(tag.name, tag.name) for tag in tags]
+            else:
+                del self.filters["tag"]
+
+    wrapped._limited_to_organisations = True
+    return wrapped
+
+
 def limit_user_filters():
     """Wrap each filter's queryset once (called from TenantsConfig.ready)."""
+    site_history = SiteHistoryReportFilterSet
+    if not getattr(site_history.get_users_queryset, "_limited_to_organisations", False):
+        site_history.get_users_queryset = _own_users(site_history.get_users_queryset)
+    for filterset in (ImagesFilterSet, DocumentsFilterSet):
+        if not getattr(filterset.__init__, "_limited_to_organisations", False):
+            filterset.__init__ = _own_popular_tags(filterset.__init__)
     for filterset, name in FILTERS:
         user_filter = filterset.base_filters[name]
         if not getattr(user_filter, "_limited_to_organisations", False):

@@ -1,20 +1,32 @@
 """Wagtail admin for organisations, and the hooks that keep tenants apart.
 
-Pages, images, documents and media are already limited by the group page and
-collection permissions that provisioning grants. Wagtail's page chooser is not
-(it lists every page), so it is narrowed here to the user's organisations.
+Pages, images, documents and media are limited by the group page and
+collection permissions that provisioning grants. Where Wagtail lists or takes
+rows without asking them, the answer comes from `tenants.admin_scope`: here
+for the page chooser (it lists every page), the admin API's image and document
+endpoints and the move confirmation; in `tenants.forms` for every value an
+admin form is given; in `tenants.admin_views` and `tenants.admin_filters` for
+the views and filters Wagtail offers no hook for.
 """
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+)
 from wagtail.admin.widgets import Button
+from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.models import Page
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -22,8 +34,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
 from . import views
+from .admin_scope import choosable, own_pages_q
+from .forms import TenantAdminModelForm
 from .models import Organisation
-from .services import organisations_administered_by, organisations_edited_by
+from .services import organisations_administered_by
 
 
 class SuperuserOnlyPermissionPolicy(BasePermissionPolicy):
@@ -64,31 +78,34 @@ class OrganisationViewSet(SnippetViewSet):
     search_fields = ["name", "number", "slug"]
     list_per_page = 50
     ordering = ["name"]
-    panels = [
-        MultiFieldPanel(
-            [
-                FieldRowPanel(["name", "kind", "number"]),
-                FieldRowPanel(["slug", "sami_name"]),
-                FieldPanel("county"),
-                FieldPanel("members"),
-            ],
-            heading=_("Organisasjon"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldRowPanel(["population", "size_class", "written_form"]),
-                FieldPanel("headcount"),
-                FieldPanel("administrative_centre"),
-                FieldPanel("website"),
-            ],
-            heading=_("Fakta"),
-        ),
-        InlinePanel("email_domains", heading=_("E-postdomener"), label=_("E-postdomene")),
-        MultiFieldPanel(
-            [FieldPanel("brand_name"), FieldPanel("brand_logo"), FieldPanel("brand_colour")],
-            heading=_("Profil"),
-        ),
-    ]
+    edit_handler = ObjectList(
+        [
+            MultiFieldPanel(
+                [
+                    FieldRowPanel(["name", "kind", "number"]),
+                    FieldRowPanel(["slug", "sami_name"]),
+                    FieldPanel("county"),
+                    FieldPanel("members"),
+                ],
+                heading=_("Organisasjon"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel(["population", "size_class", "written_form"]),
+                    FieldPanel("headcount"),
+                    FieldPanel("administrative_centre"),
+                    FieldPanel("website"),
+                ],
+                heading=_("Fakta"),
+            ),
+            InlinePanel("email_domains", heading=_("E-postdomener"), label=_("E-postdomene")),
+            MultiFieldPanel(
+                [FieldPanel("brand_name"), FieldPanel("brand_logo"), FieldPanel("brand_colour")],
+                heading=_("Profil"),
+            ),
+        ],
+        base_form_class=TenantAdminModelForm,
+    )
 
 
 register_snippet(OrganisationViewSet)
@@ -132,19 +149,6 @@ def employments_menu_item():
     )
 
 
-def _editable_subtrees(user):
-    """A Q matching the pages of the organisations `user` edits or administers."""
-    paths = (
-        organisations_edited_by(user)
-        .filter(root_page__isnull=False)
-        .values_list("root_page__path", flat=True)
-    )
-    query = Q(pk__in=[])
-    for root_path in paths:
-        query |= Q(path__startswith=root_path)
-    return query
-
-
 @hooks.register("construct_page_chooser_queryset")
 def limit_page_chooser_to_own_organisations(pages, request):
     """Non-superusers choose only pages in their organisations' subtrees; browsing
@@ -153,7 +157,7 @@ def limit_page_chooser_to_own_organisations(pages, request):
     user = request.user
     if user.is_superuser:
         return pages
-    subtrees = _editable_subtrees(user)
+    subtrees = own_pages_q(user)
     parent_page_id = (request.resolver_match.kwargs if request.resolver_match else {}).get(
         "parent_page_id"
     )
@@ -163,3 +167,32 @@ def limit_page_chooser_to_own_organisations(pages, request):
     ):
         raise Http404
     return pages.filter(subtrees)
+
+
+def _choosable_only(endpoint):
+    """`endpoint` narrowed to the rows the requesting user may choose."""
+
+    class Endpoint(endpoint):
+        def get_queryset(self):
+            queryset = super().get_queryset()
+            allowed = choosable(self.request.user, queryset.model)
+            return queryset if allowed is None else queryset.filter(pk__in=allowed.values("pk"))
+
+    Endpoint.__name__ = Endpoint.__qualname__ = f"Choosable{endpoint.__name__}"
+    return Endpoint
+
+
+@hooks.register("construct_admin_api", order=100)
+def limit_admin_api_to_choosable(router):
+    """The admin API's image and document listings (used by the rich text
+    editor) list every collection; narrow them, after Wagtail registered them."""
+    router.register_endpoint("images", _choosable_only(ImagesAdminAPIViewSet))
+    router.register_endpoint("documents", _choosable_only(DocumentsAdminAPIViewSet))
+
+
+@hooks.register("before_move_page")
+def refuse_moves_one_may_not_make(request, page_to_move, destination):
+    """Wagtail's move confirmation shows both pages before checking that the
+    move is allowed; refuse it up front, as the move itself would be."""
+    if not page_to_move.permissions_for_user(request.user).can_move_to(destination):
+        raise PermissionDenied

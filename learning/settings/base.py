@@ -53,7 +53,8 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
-    "wagtail.admin",
+    # wagtail.admin, with page forms that refuse other organisations' ids.
+    "tenants.admin_config.WagtailAdminConfig",
     "wagtail",
     "modelcluster",
     "taggit",
@@ -210,6 +211,9 @@ WAGTAILMEDIA = {
     "AUDIO_EXTENSIONS": ["m4a", "mp3", "ogg", "wav"],
 }
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Keep a pasted URL an external link: turning it into a page link looks the
+# page up on every organisation's site, and the page form would then refuse it.
+WAGTAILADMIN_EXTERNAL_LINK_CONVERSION = ""
 
 # Tenancy: each publishing organisation gets a site at this hostname.
 TENANT_HOSTNAME_PATTERN = env.str("TENANT_HOSTNAME_PATTERN", default="{slug}.kurs.localhost")
