@@ -36,6 +36,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # e.g. ".kurs.example.no": one sign-in for every organisation's site.
 SESSION_COOKIE_DOMAIN = env.str("SESSION_COOKIE_DOMAIN", default=None)
 CSRF_COOKIE_DOMAIN = SESSION_COOKIE_DOMAIN
+LANGUAGE_COOKIE_DOMAIN = SESSION_COOKIE_DOMAIN  # a language chosen on one site holds on all
 
 INSTALLED_APPS = [
     "learning",
@@ -73,13 +74,14 @@ MIDDLEWARE = [
     # Replays catalogue and course pages for anonymous visitors (courses/page_cache.py).
     "courses.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "learning.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "tenants.middleware.TenantMiddleware",
+    # After the two above: the person's choice, employer and site decide.
+    "learning.middleware.ChosenLanguageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -187,6 +189,9 @@ DEFAULT_FROM_EMAIL = env.str(
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Kompetanseplattform"
+# No avatars from gravatar.com: it would send a hash of every editor's e-mail
+# address abroad, and no page may load anything from a third-party host.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if "postgresql" in DATABASES["default"]["ENGINE"]:
