@@ -44,7 +44,8 @@ FILMS = {
     "friday": {
         "title": "Filmklipp: «Hildy!» (demofilm)",
         "file": "friday.mp4",
-        "captions": "friday.vtt",
+        # Main track first (the course's language), then the others.
+        "captions": {"nb": "friday.nb.vtt", "nn": "friday.nn.vtt", "en": "friday.vtt"},
         "duration": 6.2,
         "width": 800,
         "height": 450,
@@ -52,7 +53,7 @@ FILMS = {
     "flower": {
         "title": "Filmklipp: En blomst som åpner seg (demofilm)",
         "file": "flower.webm",
-        "captions": "flower.vtt",
+        "captions": {"nb": "flower.nb.vtt", "nn": "flower.nn.vtt", "en": "flower.vtt"},
         "duration": 5.1,
         "width": 800,
         "height": 450,
