@@ -19,8 +19,15 @@ def test_it_renders_pages_on_a_site_no_organisation_owns():
 
 def test_it_tells_an_unconfirmed_person_to_confirm_their_email(client):
     client.force_login(UserFactory(email_confirmed=False))
-    response = client.get("/konto/tilgang/")
-    assert "Du må bekrefte e-postadressen din" in response.text
+    response = client.get("/konto/")
+    assert response.text.count("Du må bekrefte e-postadressen din") == 1
+
+
+def test_it_does_not_repeat_the_notice_on_the_page_about_confirming(client):
+    client.force_login(UserFactory(email_confirmed=False))
+    html = client.get("/konto/tilgang/").text
+    assert "<h1>Bekreft e-posten din</h1>" in html
+    assert "Du må bekrefte e-postadressen din" not in html
 
 
 def test_it_offers_a_skip_link_to_the_main_content(client):

@@ -55,7 +55,7 @@ def test_it_plays_the_film_in_a_native_player_with_captions_on(client, sector, f
         f'<track kind="captions" src="{captions_url}" srclang="nb" label="Norsk bokmål" default>'
         in html
     )
-    assert "<summary>Vis transkripsjon</summary>" in html
+    assert '<summary lang="nb">Vis transkripsjon</summary>' in html
 
 
 def test_it_serves_captions_as_webvtt(client, sector, film, captions):
