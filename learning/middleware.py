@@ -4,6 +4,8 @@ from django.utils import translation
 
 from learning.accounts.services import language_for_organisation
 
+ADMIN_PREFIX = "/admin/"
+
 
 def chosen_language(request):
     """The language this person chose, or "" if they have not: kept on their
@@ -32,5 +34,10 @@ class ChosenLanguageMiddleware(LocaleMiddleware):
     """Runs after authentication and TenantMiddleware: it needs both."""
 
     def process_request(self, request):
-        translation.activate(language_for(request))
+        language = language_for(request)
+        admin_languages = dict(settings.WAGTAILADMIN_PERMITTED_LANGUAGES)
+        if request.path_info.startswith(ADMIN_PREFIX) and language not in admin_languages:
+            # Wagtail has no nynorsk: its admin would fall back to English.
+            language = settings.LANGUAGE_CODE
+        translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()

@@ -140,7 +140,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "nb"
 LANGUAGES = [("nb", "Norsk bokmål"), ("nn", "Norsk nynorsk"), ("en", "English")]
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Wagtail is translated into bokmål (completed in learning/locale/nb) and
+# English, not nynorsk: editors of nynorsk municipalities get bokmål there.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("nb", "Norsk bokmål"), ("en", "English")]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True
