@@ -194,6 +194,8 @@ WAGTAIL_SITE_NAME = "Kompetanseplattform"
 # No avatars from gravatar.com: it would send a hash of every editor's e-mail
 # address abroad, and no page may load anything from a third-party host.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the dashboard ask releases.wagtail.org for a newer version.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if "postgresql" in DATABASES["default"]["ENGINE"]:
