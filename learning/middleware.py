@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.db import DatabaseError
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
@@ -34,7 +35,11 @@ class ChosenLanguageMiddleware(LocaleMiddleware):
     """Runs after authentication and TenantMiddleware: it needs both."""
 
     def process_request(self, request):
-        language = language_for(request)
+        try:
+            language = language_for(request)
+        except DatabaseError:
+            # /healthz must still answer (503) when the database is down.
+            language = settings.LANGUAGE_CODE
         admin_languages = dict(settings.WAGTAILADMIN_PERMITTED_LANGUAGES)
         if request.path_info.startswith(ADMIN_PREFIX) and language not in admin_languages:
             # Wagtail has no nynorsk: its admin would fall back to English.
