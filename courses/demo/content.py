@@ -364,10 +364,10 @@ SVARUT = {
 
 FRIDAY_TRANSCRIPT = (
     "<p><strong>Transkripsjon</strong> (engelsk tale, norsk oversettelse i parentes)</p>"
-    "<p>– Hildy! (Hildy!)<br>"
-    "– How are you? (Hvordan har du det?)<br>"
-    "– Tell me, is the lord of the universe in? (Si meg, er herren over universet inne?)<br>"
-    "– Yes, he's in – in a bad humor. (Ja, han er inne – i dårlig humør.)<br>"
+    "<p>– Hildy! (Hildy!)<br/>"
+    "– How are you? (Hvordan har du det?)<br/>"
+    "– Tell me, is the lord of the universe in? (Si meg, er herren over universet inne?)<br/>"
+    "– Yes, he's in – in a bad humor. (Ja, han er inne – i dårlig humør.)<br/>"
     "– Somebody must've stolen the crown jewels. (Noen må ha stjålet kronjuvelene.)</p>"
 )
 
