@@ -76,6 +76,17 @@ def test_it_gives_the_films_norwegian_captions_and_keeps_english_as_a_choice():
         assert "Ein blome opnar seg" in captions.read().decode()
 
 
+def test_it_opens_every_demo_lesson_with_a_film_in_the_editor(client):
+    load(no_index=True)
+    client.force_login(get_user_model().objects.get(email="admin@ks.no"))
+    films = [
+        lesson for lesson in LessonPage.objects.all() if "video" in lesson.body.raw_data.__repr__()
+    ]
+    assert films
+    for lesson in films:
+        assert client.get(f"/admin/pages/{lesson.pk}/edit/").status_code == 200, lesson.title
+
+
 def test_it_shows_voss_in_nynorsk_and_kongsberg_in_bokmal(client):
     load(no_index=True)
     voss = client.get("/", headers={"host": "voss.kurs.localhost"}).text
