@@ -90,7 +90,13 @@ def test_it_has_no_fuzzy_translations(regenerated):
 
 
 def test_it_ships_compiled_catalogues_that_match_the_po_files(tmp_path):
-    for po in catalogues(settings.BASE_DIR):
+    every_po = [
+        po
+        for po in settings.BASE_DIR.glob("**/locale/*/LC_MESSAGES/*.po")
+        if ".venv" not in po.parts
+    ]
+    assert len(every_po) == 10  # nn and en of four apps, and Wagtail's nb (django, djangojs)
+    for po in every_po:
         compiled = tmp_path / "fresh.mo"
         subprocess.run(["msgfmt", "--check", "-o", str(compiled), str(po)], check=True)
         with compiled.open("rb") as fresh, po.with_suffix(".mo").open("rb") as shipped:
