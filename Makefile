@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install lint check pytest demo clean
+.PHONY: run test install lint check pytest demo clean messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,14 @@ check:
 
 pytest:
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+## make messages: collect new strings into the nynorsk and English catalogues and
+## compile them. Translate what it adds (tests/test_translations.py fails until
+## every entry is translated and none is fuzzy), then run it again and commit
+## the .po and .mo files.
+messages: install
+	$(MANAGE) makemessages --locale=nn --locale=en --no-location --no-obsolete --ignore=tests
+	$(MANAGE) compilemessages --locale=nb --locale=nn --locale=en --ignore=.venv --ignore=media
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-*

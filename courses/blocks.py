@@ -6,6 +6,7 @@ submission on the server.
 """
 
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -47,8 +48,38 @@ class FigureBlock(blocks.StructBlock):
         description = _("Et bilde med alternativ tekst og valgfri bildetekst.")
 
 
+CAPTION_LANGUAGES = [("nb", _("Norsk bokmål")), ("nn", _("Norsk nynorsk")), ("en", _("Engelsk"))]
+# A track's label is shown in the player's menu in the language it names, like
+# the language switcher: a person looks for their own language's name.
+CAPTION_LABELS = {"nb": "Norsk bokmål", "nn": "Norsk nynorsk", "en": "English"}
+
+
+def _vtt_error(document):
+    if document and document.file_extension.lower() != "vtt":
+        return ValidationError(_("Tekstingen må være en WebVTT-fil (.vtt)."))
+    return None
+
+
+class CaptionTrackBlock(blocks.StructBlock):
+    """Captions in one more language, offered in the player's menu."""
+
+    captions = DocumentChooserBlock(label=_("teksting (WebVTT)"))
+    language = blocks.ChoiceBlock(label=_("språk"), choices=CAPTION_LANGUAGES, default="en")
+
+    class Meta:
+        icon = "media"
+        label = _("Teksting på et annet språk")
+
+    def clean(self, value):
+        value = super().clean(value)
+        error = _vtt_error(value.get("captions"))
+        if error:
+            raise StructBlockValidationError(block_errors={"captions": error})
+        return value
+
+
 class VideoBlock(blocks.StructBlock):
-    """A video file with a WebVTT captions track, played in a native player."""
+    """A video file with WebVTT captions tracks, played in a native player."""
 
     video = VideoChooserBlock(label=_("video"), help_text=_("Last opp MP4 eller WebM."))
     captions = DocumentChooserBlock(
@@ -56,9 +87,14 @@ class VideoBlock(blocks.StructBlock):
         help_text=_("En .vtt-fil med undertekster. Kreves for at alle skal kunne følge videoen."),
     )
     captions_language = blocks.ChoiceBlock(
-        label=_("språk i tekstingen"),
-        choices=[("nb", _("Norsk bokmål")), ("nn", _("Norsk nynorsk")), ("en", _("Engelsk"))],
-        default="nb",
+        label=_("språk i tekstingen"), choices=CAPTION_LANGUAGES, default="nb"
+    )
+    extra_captions = blocks.ListBlock(
+        CaptionTrackBlock(),
+        label=_("teksting på flere språk"),
+        required=False,
+        default=[],
+        help_text=_("Valgfritt: den som ser filmen, velger språk i avspilleren."),
     )
     transcript = blocks.RichTextBlock(
         label=_("transkripsjon"),
@@ -75,14 +111,36 @@ class VideoBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        captions = value.get("captions")
-        if captions and captions.file_extension.lower() != "vtt":
-            raise StructBlockValidationError(
-                block_errors={
-                    "captions": ValidationError(_("Tekstingen må være en WebVTT-fil (.vtt)."))
-                }
-            )
+        error = _vtt_error(value.get("captions"))
+        if error:
+            raise StructBlockValidationError(block_errors={"captions": error})
         return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["tracks"] = caption_tracks(value, translation.get_language())
+        return context
+
+
+def caption_tracks(value, interface_language):
+    """The video's captions as (document, language, label, default) tuples:
+    the main track first, then the others. The track in the interface's
+    language is on by default, else the main one; one default at most."""
+    tracks = [(value["captions"], value["captions_language"])] if value["captions"] else []
+    tracks += [
+        (track["captions"], track["language"])
+        for track in value.get("extra_captions") or []
+        if track["captions"] is not None
+    ]
+    languages = [language for _document, language in tracks]
+    default = interface_language if interface_language in languages else None
+    default = default or (languages[0] if languages else None)
+    result, defaulted = [], False
+    for document, language in tracks:
+        is_default = language == default and not defaulted
+        defaulted = defaulted or is_default
+        result.append((document, language, CAPTION_LABELS.get(language, language), is_default))
+    return result
 
 
 class EmbedBlock(WagtailEmbedBlock):

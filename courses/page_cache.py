@@ -23,7 +23,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 
-from learning.middleware import language_for
+from learning.middleware import chosen_language
 
 VERSION_KEY = "courses:page-cache:version"
 ATTRIBUTE = "courses_anonymous_cacheable"
@@ -66,7 +66,9 @@ def current_version():
 
 
 def _key(request):
-    language = language_for(request)
+    # Without a choice the host decides the language (its organisation's
+    # written form), and the host is part of the key.
+    language = chosen_language(request)
     raw = f"{PROCESS_ID}|{request.get_host()}|{request.get_full_path()}|{language}"
     return "courses:page-cache:" + hashlib.sha256(raw.encode()).hexdigest()
 

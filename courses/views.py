@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from . import files
+from .blocks import caption_tracks
 from .grading import SubmissionError, find_quiz, grade, parse_answers
 from .models import LessonPage
 from .services import Access, lesson_access
@@ -26,7 +27,8 @@ def grade_quiz(request, lesson_id, quiz_id):
     """Score a quiz. JSON in, JSON out for the inline script; a plain form POST
     gets a results page, so the quiz works without JavaScript."""
     lesson = get_object_or_404(LessonPage.objects.live().public(), pk=lesson_id)
-    access = lesson_access(request, lesson.course)
+    course = lesson.course
+    access = lesson_access(request, course)
     if access is Access.NOT_FOUND:
         raise Http404
     if access is Access.SIGN_IN:
@@ -66,7 +68,13 @@ def grade_quiz(request, lesson_id, quiz_id):
     )
     if _wants_json(request):
         return JsonResponse(result.as_dict())
-    context = {"page": lesson, "lesson": lesson, "quiz": quiz.value, "result": result}
+    context = {
+        "page": lesson,
+        "lesson": lesson,
+        "quiz": quiz.value,
+        "result": result,
+        "course_language": course.language,  # questions and feedback are course content
+    }
     return render(request, "courses/quiz_result.html", context)
 
 
@@ -78,11 +86,11 @@ def captions(request, lesson_id, document_id):
     lesson = get_object_or_404(LessonPage.objects.live().public(), pk=lesson_id)
     document = next(
         (
-            block.value["captions"]
+            track[0]
             for block in lesson.body
             if block.block_type == "video"
-            and block.value["captions"] is not None
-            and block.value["captions"].pk == document_id
+            for track in caption_tracks(block.value, None)
+            if track[0].pk == document_id
         ),
         None,
     )

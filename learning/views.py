@@ -5,7 +5,13 @@ import redis
 from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.templatetags.static import static
+from django.views import i18n
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+
+from learning.accounts.services import remember_language
 
 logger = logging.getLogger(__name__)
 
@@ -67,3 +73,21 @@ def healthz(request):
     return JsonResponse(
         {"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503
     )
+
+
+# No CSRF token on the language switcher: it would make every page uncacheable,
+# and a forged request can only change someone's language.
+@csrf_exempt
+def set_language(request):
+    """Django's set_language (the cookie), and for a signed-in person the
+    account too, so the choice follows them to other sites and into e-mails."""
+    response = i18n.set_language(request)
+    if request.method == "POST" and request.user.is_authenticated:
+        remember_language(request.user, request.POST.get("language"))
+    return response
+
+
+def favicon(request):
+    """For browsers and tools that ask for /favicon.ico without reading the
+    page's <link rel="icon">: no 404 in the logs."""
+    return redirect(static("favicon.svg"))

@@ -135,6 +135,8 @@ class Organisation(ClusterableModel):
     def is_provisioned(self):
         return self.site_id is not None
 
+    is_provisioned.fget.short_description = _("har nettsted")  # the admin's column heading
+
 
 class EmailDomain(models.Model):
     """An e-mail domain whose owners are this organisation's employees."""

@@ -63,6 +63,40 @@ def test_it_gives_the_films_captions_in_ks_collection():
         assert captions.read().startswith(b"WEBVTT")
 
 
+def test_it_gives_the_films_norwegian_captions_and_keeps_english_as_a_choice():
+    load(no_index=True)
+    lesson = LessonPage.objects.get(slug="ren-pult-og-last-skjerm")
+    video = next(block.value for block in lesson.body if block.block_type == "video")
+    assert video["captions_language"] == "nb"
+    with video["captions"].file.open("rb") as captions:
+        assert "En blomst åpner seg" in captions.read().decode()
+    extra = {track["language"]: track["captions"] for track in video["extra_captions"]}
+    assert list(extra) == ["nn", "en"]
+    with extra["nn"].file.open("rb") as captions:
+        assert "Ein blome opnar seg" in captions.read().decode()
+
+
+def test_it_opens_every_demo_lesson_with_a_film_in_the_editor(client):
+    load(no_index=True)
+    client.force_login(get_user_model().objects.get(email="admin@ks.no"))
+    films = [
+        lesson for lesson in LessonPage.objects.all() if "video" in lesson.body.raw_data.__repr__()
+    ]
+    assert films
+    for lesson in films:
+        assert client.get(f"/admin/pages/{lesson.pk}/edit/").status_code == 200, lesson.title
+
+
+def test_it_shows_voss_in_nynorsk_and_kongsberg_in_bokmal(client):
+    load(no_index=True)
+    voss = client.get("/", headers={"host": "voss.kurs.localhost"}).text
+    assert '<html lang="nn">' in voss
+    assert "Hopp til hovudinnhaldet" in voss
+    kongsberg = client.get("/", headers={"host": "kongsberg.kurs.localhost"}).text
+    assert '<html lang="nb">' in kongsberg
+    assert "Hopp til hovedinnhold" in kongsberg
+
+
 def test_it_shares_kongsbergs_welcome_course_with_its_region():
     load(no_index=True)
     course = CoursePage.objects.get(slug="velkommen-som-ny-medarbeider")

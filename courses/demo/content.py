@@ -44,7 +44,8 @@ FILMS = {
     "friday": {
         "title": "Filmklipp: «Hildy!» (demofilm)",
         "file": "friday.mp4",
-        "captions": "friday.vtt",
+        # Main track first (the course's language), then the others.
+        "captions": {"nb": "friday.nb.vtt", "nn": "friday.nn.vtt", "en": "friday.vtt"},
         "duration": 6.2,
         "width": 800,
         "height": 450,
@@ -52,7 +53,7 @@ FILMS = {
     "flower": {
         "title": "Filmklipp: En blomst som åpner seg (demofilm)",
         "file": "flower.webm",
-        "captions": "flower.vtt",
+        "captions": {"nb": "flower.nb.vtt", "nn": "flower.nn.vtt", "en": "flower.vtt"},
         "duration": 5.1,
         "width": 800,
         "height": 450,
@@ -363,10 +364,10 @@ SVARUT = {
 
 FRIDAY_TRANSCRIPT = (
     "<p><strong>Transkripsjon</strong> (engelsk tale, norsk oversettelse i parentes)</p>"
-    "<p>– Hildy! (Hildy!)<br>"
-    "– How are you? (Hvordan har du det?)<br>"
-    "– Tell me, is the lord of the universe in? (Si meg, er herren over universet inne?)<br>"
-    "– Yes, he's in – in a bad humor. (Ja, han er inne – i dårlig humør.)<br>"
+    "<p>– Hildy! (Hildy!)<br/>"
+    "– How are you? (Hvordan har du det?)<br/>"
+    "– Tell me, is the lord of the universe in? (Si meg, er herren over universet inne?)<br/>"
+    "– Yes, he's in – in a bad humor. (Ja, han er inne – i dårlig humør.)<br/>"
     "– Somebody must've stolen the crown jewels. (Noen må ha stjålet kronjuvelene.)</p>"
 )
 

@@ -24,6 +24,7 @@ from . import content
 MEDIA_DIR = Path(__file__).resolve().parent / "media"
 # Stable block ids: a reload of the same demo gives quiz questions and choices
 # the same ids, so answers recorded against them stay meaningful.
+CAPTION_NAMES = {"nb": "bokmål", "nn": "nynorsk", "en": "engelsk"}
 ID_NAMESPACE = uuid.UUID("7f0b3c4e-2a51-4c53-9a40-6b1d3f0e8a11")
 
 
@@ -109,11 +110,15 @@ def _stream(items, org, key):
         elif kind == "callout":
             raw_value = dict(value)
         elif kind == "video":
-            media, captions = film(value["film"])
+            media, tracks = film(value["film"])
+            (main_language, main), *others = tracks
             raw_value = {
                 "video": media.pk,
-                "captions": captions.pk,
-                "captions_language": "en",
+                "captions": main.pk,
+                "captions_language": main_language,
+                "extra_captions": [
+                    {"captions": document.pk, "language": language} for language, document in others
+                ],
                 "transcript": value["transcript"],
             }
         elif kind == "quiz":
@@ -161,7 +166,8 @@ def _quiz(quiz, block_id):
 
 def film(name):
     """The demo film `name` and its WebVTT captions, uploaded once into KS's
-    collection (the national films belong to KS). Returns (media, document)."""
+    collection (the national films belong to KS). Returns (media, [(language,
+    document), ...]), the main captions track first."""
     spec = content.FILMS[name]
     ks = Organisation.objects.filter(slug="ks").first()
     collection = (ks and ks.collection) or Collection.get_first_root_node()
@@ -182,11 +188,14 @@ def film(name):
         media.save()
 
     Document = get_document_model()
-    captions_title = f"Teksting: {spec['title']}"
-    captions = Document.objects.filter(title=captions_title).first()
-    if captions is None:
-        captions = Document(title=captions_title, collection=collection)
-        with open(MEDIA_DIR / spec["captions"], "rb") as fh:
-            captions.file.save(spec["captions"], File(fh), save=False)
-        captions.save()
-    return media, captions
+    tracks = []
+    for language, filename in spec["captions"].items():
+        title = f"Teksting ({CAPTION_NAMES[language]}): {spec['title']}"
+        document = Document.objects.filter(title=title).first()
+        if document is None:
+            document = Document(title=title, collection=collection)
+            with open(MEDIA_DIR / filename, "rb") as fh:
+                document.file.save(filename, File(fh), save=False)
+            document.save()
+        tracks.append((language, document))
+    return media, tracks

@@ -6,6 +6,7 @@ from django.contrib.auth.forms import (
     PasswordResetForm,
     SetPasswordForm,
 )
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from tenants.models import Employment
@@ -147,6 +148,12 @@ class AccountPasswordResetForm(PlainLabelsMixin, PasswordResetForm):
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
+
+    def send_mail(self, *args, **kwargs):
+        """In the account holder's language, not that of whoever asked."""
+        context = args[2] if len(args) > 2 else kwargs["context"]
+        with translation.override(services.language_of(context["user"])):
+            super().send_mail(*args, **kwargs)
 
 
 class AccountSetPasswordForm(PlainLabelsMixin, SetPasswordForm):

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
@@ -35,6 +36,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(_("aktiv"), default=True)
     email_confirmed = models.BooleanField(_("e-post bekreftet"), default=False)
     date_joined = models.DateTimeField(_("registrert"), default=timezone.now)
+    # Blank until the person chooses: then their site's written form decides.
+    language = models.CharField(
+        _("språk"), max_length=10, choices=settings.LANGUAGES, blank=True, default=""
+    )
 
     objects = UserManager()
 

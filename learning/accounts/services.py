@@ -9,6 +9,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 
 from tenants.models import EmailDomain, Employment, Organisation
 from tenants.services import active_employers
@@ -26,6 +27,35 @@ UNCONFIRMED = "unconfirmed"
 PENDING = "pending"
 NO_EMPLOYER = "no_employer"
 READY = "ready"
+
+
+def language_for_organisation(organisation):
+    """The interface language an organisation's people get unless they choose
+    another: nynorsk where its chosen written form (målform) is nynorsk, else
+    bokmål (also for "neutral" and for no organisation)."""
+    if organisation and organisation.written_form == Organisation.WrittenForm.NYNORSK:
+        return "nn"
+    return settings.LANGUAGE_CODE
+
+
+def language_of(user):
+    """The language to write to `user` in (e-mails, anything sent outside a
+    request): their own choice, else their employer's written form."""
+    if user.language:
+        return user.language
+    employer = active_employers(user).order_by("name").first()
+    if employer is None:
+        employer = next(iter(pending_organisations(user)), None) or organisation_for_email(
+            user.email
+        )
+    return language_for_organisation(employer)
+
+
+def remember_language(user, language):
+    """Keep the language `user` chose on their account. Ignores unknown codes."""
+    if language in dict(settings.LANGUAGES) and user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
 
 
 def organisation_for_email(email):
@@ -75,6 +105,11 @@ def send_confirmation_email(request, user):
     person can ask for a new link from the page they land on.
     """
     token = make_confirmation_token(user)
+    with translation.override(language_of(user)):
+        return _send_confirmation_email(request, user, token)
+
+
+def _send_confirmation_email(request, user, token):
     context = {
         "user": user,
         "confirm_url": request.build_absolute_uri(reverse("accounts:confirm", args=[token])),

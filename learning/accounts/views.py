@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -34,6 +35,8 @@ def signup(request):
                     organisation=form.chosen_organisation,
                     status=Employment.Status.PENDING,
                 )
+        # A language chosen in the footer before signing up is their choice.
+        services.remember_language(user, request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME))
         services.send_confirmation_email(request, user)
         request.session[SIGNUP_SESSION_KEY] = user.pk
         return redirect("accounts:signup_done")
@@ -94,16 +97,15 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def form_valid(self, form):
-        response = super().form_valid(form)
-        if not form.get_user().email_confirmed:
-            messages.warning(
-                self.request,
-                _(
-                    "Du har ikke bekreftet e-postadressen din ennå. Klikk på lenken i "
-                    "e-posten vi sendte deg, eller be om en ny lenke på Min side."
-                ),
+        # Unconfirmed people are told by the notice every page shows them
+        # (base.html); a message here would say it a second time.
+        user = form.get_user()
+        if not user.language:
+            # Chosen in the footer before signing in: keep it on the account.
+            services.remember_language(
+                user, self.request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
             )
-        return response
+        return super().form_valid(form)
 
 
 class PasswordResetView(auth_views.PasswordResetView):

@@ -36,6 +36,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # e.g. ".kurs.example.no": one sign-in for every organisation's site.
 SESSION_COOKIE_DOMAIN = env.str("SESSION_COOKIE_DOMAIN", default=None)
 CSRF_COOKIE_DOMAIN = SESSION_COOKIE_DOMAIN
+LANGUAGE_COOKIE_DOMAIN = SESSION_COOKIE_DOMAIN  # a language chosen on one site holds on all
 
 INSTALLED_APPS = [
     "learning",
@@ -74,13 +75,14 @@ MIDDLEWARE = [
     # Replays catalogue and course pages for anonymous visitors (courses/page_cache.py).
     "courses.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "learning.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "tenants.middleware.TenantMiddleware",
+    # After the two above: the person's choice, employer and site decide.
+    "learning.middleware.ChosenLanguageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -139,7 +141,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "nb"
 LANGUAGES = [("nb", "Norsk bokmål"), ("nn", "Norsk nynorsk"), ("en", "English")]
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Wagtail is translated into bokmål (completed in learning/locale/nb) and
+# English, not nynorsk: editors of nynorsk municipalities get bokmål there.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("nb", "Norsk bokmål"), ("en", "English")]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True
@@ -192,6 +196,11 @@ DEFAULT_FROM_EMAIL = env.str(
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Kompetanseplattform"
+# No avatars from gravatar.com: it would send a hash of every editor's e-mail
+# address abroad, and no page may load anything from a third-party host.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the dashboard ask releases.wagtail.org for a newer version.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if "postgresql" in DATABASES["default"]["ENGINE"]:

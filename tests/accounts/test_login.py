@@ -53,7 +53,9 @@ def test_it_lets_unconfirmed_people_in_but_tells_them_to_confirm(client):
     )
     html = response.content.decode()
     assert response.context["user"] == bob
-    assert "Du har ikke bekreftet e-postadressen din ennå" in html
+    # Said once, not twice (a message and the notice every page shows them).
+    assert html.count("Du må bekrefte e-postadressen din før du kan ta kurs.") == 1
+    assert "Du har ikke bekreftet e-postadressen din ennå" not in html
     assert "Bekreft e-posten din" in html
 
 

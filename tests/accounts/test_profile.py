@@ -62,14 +62,16 @@ def test_it_shows_name_email_and_employments_with_status(client, alice):
 def test_it_switches_between_own_active_employers(client, alice, bergen, askoy):
     client.force_login(alice)
     html = client.get(reverse("accounts:profile")).content.decode()
-    assert '<span class="site-header__org">Askøy kommune</span>' in html  # first by name
+    assert '<span class="site-header__org">Ansatt i Askøy kommune</span>' in html  # first by name
 
     response = client.post(
         reverse("accounts:switch_organisation"), {"organisation": bergen.pk}, follow=True
     )
     assert client.session[SESSION_KEY] == bergen.pk
     assert "Du ser nå kursene til Bergen kommune" in response.content.decode()
-    assert '<span class="site-header__org">Bergen kommune</span>' in response.content.decode()
+    assert (
+        '<span class="site-header__org">Ansatt i Bergen kommune</span>' in response.content.decode()
+    )
 
 
 def test_it_refuses_to_switch_to_charlies_organisation(client, alice, charlie, bergen):

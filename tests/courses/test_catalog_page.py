@@ -102,3 +102,24 @@ def test_it_marks_a_nynorsk_course_so_screen_readers_switch_voice(client, sector
     html = client.get(path, headers={"host": host}).text
     assert '<h3 class="course-card__title" lang="nn"><a href="' in html
     assert '<html lang="nb">' in html
+
+
+def test_it_does_not_call_a_visitor_to_ks_an_employee_of_ks(client, sector):
+    html = visit(client, sector.ks.root_page).text
+    assert "Kurs for ansatte i KS" not in html
+    assert "for å se kursene arbeidsgiveren din gir deg" in html
+
+
+def test_it_names_the_employer_once_on_their_own_site(client, sector):
+    client.force_login(sector.alice)
+    html = visit(client, sector.sortland.root_page).text
+    header = html.split("<header")[1].split("</header>")[0]
+    assert header.count("Sortland") == 1  # the site's name, not "Sortland Sortland"
+    assert "Kurs for ansatte i Sortland" in html
+
+
+def test_it_names_the_employer_in_the_header_on_another_organisations_site(client, sector):
+    client.force_login(sector.alice)
+    html = visit(client, sector.ks.root_page).text
+    assert '<span class="site-header__org">Ansatt i Sortland</span>' in html
+    assert "Kurs for ansatte i Sortland" in html

@@ -55,7 +55,7 @@ def test_it_plays_the_film_in_a_native_player_with_captions_on(client, sector, f
         f'<track kind="captions" src="{captions_url}" srclang="nb" label="Norsk bokmål" default>'
         in html
     )
-    assert "<summary>Vis transkripsjon</summary>" in html
+    assert '<summary lang="nb">Vis transkripsjon</summary>' in html
 
 
 def test_it_serves_captions_as_webvtt(client, sector, film, captions):
@@ -96,5 +96,49 @@ def test_it_refuses_captions_that_are_not_webvtt(film):
     srt = Document.objects.create(title="SRT", file=ContentFile("1\n", name="film.srt"))
     block = VideoBlock()
     value = block.to_python({"video": film.pk, "captions": srt.pk, "captions_language": "nb"})
+    with pytest.raises(ValidationError):
+        block.clean(value)
+
+
+def test_it_offers_captions_in_more_languages_with_the_interface_language_on(
+    client, sector, film, captions
+):
+    nynorsk = Document.objects.create(title="nn", file=ContentFile(VTT, name="film.nn.vtt"))
+    english = Document.objects.create(title="en", file=ContentFile(VTT, name="film.en.vtt"))
+    block = video_block(film, captions)
+    block["value"]["extra_captions"] = [
+        {"captions": nynorsk.pk, "language": "nn"},
+        {"captions": english.pk, "language": "en"},
+    ]
+    lesson = LessonPageFactory(parent=sector.national, body=[block])
+    tracks = {
+        code: reverse("courses:captions", args=[lesson.pk, document.pk])
+        for code, document in [("nb", captions), ("nn", nynorsk), ("en", english)]
+    }
+    html = visit(client, lesson).text
+    assert f'src="{tracks["nb"]}" srclang="nb" label="Norsk bokmål" default>' in html
+    assert f'src="{tracks["nn"]}" srclang="nn" label="Norsk nynorsk">' in html
+    assert f'src="{tracks["en"]}" srclang="en" label="English">' in html
+
+    client.cookies["django_language"] = "en"
+    html = visit(client, lesson).text
+    assert f'src="{tracks["nb"]}" srclang="nb" label="Norsk bokmål">' in html
+    assert f'src="{tracks["en"]}" srclang="en" label="English" default>' in html
+    served = client.get(tracks["nn"])
+    assert b"".join(served.streaming_content).decode() == VTT
+    served.close()
+
+
+def test_it_refuses_extra_captions_that_are_not_webvtt(film, captions):
+    srt = Document.objects.create(title="SRT", file=ContentFile("1\n", name="film.srt"))
+    block = VideoBlock()
+    value = block.to_python(
+        {
+            "video": film.pk,
+            "captions": captions.pk,
+            "captions_language": "nb",
+            "extra_captions": [{"captions": srt.pk, "language": "en"}],
+        }
+    )
     with pytest.raises(ValidationError):
         block.clean(value)

@@ -38,9 +38,11 @@ def test_it_takes_a_learner_from_sign_in_to_quiz_feedback(demo, page, learner, a
     expect(page.get_by_role("heading", name="Før du går fra plassen")).to_be_visible()
     assert_accessible(page, "lesson with film")
 
-    # The film (WebM, which Debian's Chromium can decode) plays with captions on.
+    # The film (WebM, which Debian's Chromium can decode) plays with captions on:
+    # bokmål by default, nynorsk and English in the player's menu.
     video = page.locator("video")
-    expect(video.locator("track[kind=captions]")).to_have_count(1)
+    expect(video.locator("track[kind=captions]")).to_have_count(3)
+    expect(video.locator("track[default]")).to_have_attribute("srclang", "nb")
     page.wait_for_function(
         "() => { const t = document.querySelector('video').textTracks[0];"
         " return t && t.mode === 'showing'; }"

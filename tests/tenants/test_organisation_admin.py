@@ -22,6 +22,8 @@ class OrganisationAdminTests(TwoMunicipalitiesTestCase):
         self.assertContains(r, "Alfavik")
         self.assertContains(r, "Gammelstad")
         self.assertContains(r, "Klargjør nettsted")
+        self.assertContains(r, "Har nettsted")
+        self.assertNotContains(r, "Is provisioned")
 
     def test_it_edits_headcount_and_email_domains_inline(self):
         self.client.force_login(self.kari)

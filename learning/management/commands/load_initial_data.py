@@ -17,9 +17,9 @@ from courses import demo
 from tenants.models import Employment, Organisation
 
 DEMO_PASSWORD = "demo-passord-2026"  # noqa: S105 - printed on purpose; demo only
-# Always provisioned: KS (national catalogue, default site) and the demo
-# courses' owners and their regions.
-DEMO_ORGANISATIONS = ["ks", "kongsberg", "sortland", "kongsbergregionen", "vesteraalen"]
+# Always provisioned: KS (national catalogue, default site), the demo
+# courses' owners and their regions, and Voss (nynorsk: its site speaks nynorsk).
+DEMO_ORGANISATIONS = ["ks", "kongsberg", "sortland", "kongsbergregionen", "vesteraalen", "voss"]
 
 # (e-mail, first name, last name, organisation slug, role)
 DEMO_USERS = [
@@ -28,6 +28,7 @@ DEMO_USERS = [
     ("administrator@kongsberg.kommune.no", "Ingrid", "Administrator", "kongsberg", "admin"),
     ("ansatt@kongsberg.kommune.no", "Per", "Hansen", "kongsberg", "learner"),
     ("ansatt@sortland.kommune.no", "Sigrid", "Johansen", "sortland", "learner"),
+    ("ansatt@voss.kommune.no", "Synnøve", "Lid", "voss", "learner"),
 ]
 
 
@@ -115,7 +116,7 @@ class Command(BaseCommand):
         w("")
         w(self.style.SUCCESS("Demo data er klar. Start med `make run` (eller runserver) og åpne:"))
         w(f"  KS (nasjonal katalog):   http://127.0.0.1:{port}/")
-        for slug in ("kongsberg", "sortland"):
+        for slug in ("kongsberg", "sortland", "voss"):
             w(f"  {slug.capitalize():<24} http://{pattern.format(slug=slug)}:{port}/")
         w(f"  Redigering (Wagtail):    http://127.0.0.1:{port}/admin/")
         w(f"  Logg inn:                http://127.0.0.1:{port}/konto/logg-inn/")
