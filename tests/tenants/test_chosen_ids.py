@@ -55,6 +55,7 @@ def video(media, captions):
             "video": media.pk,
             "captions": captions.pk,
             "captions_language": "nb",
+            "extra_captions": streamfield([]),
             "transcript": rich_text(""),
         },
     )
