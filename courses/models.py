@@ -1,9 +1,8 @@
 from django import forms
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -227,7 +226,7 @@ class CoursePage(Page):
         return owners.first()
 
     def lessons(self):
-        return LessonPage.objects.child_of(self).live().public().specific().order_by("path")
+        return LessonPage.objects.child_of(self).live().public().order_by("path")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -235,10 +234,7 @@ class CoursePage(Page):
         return context
 
     def serve(self, request, *args, **kwargs):
-        from .services import Access, course_access
-
-        if course_access(request, self) is not Access.ALLOWED:
-            raise Http404
+        # Who may see it is decided before serving (courses/access.py).
         return allow_anonymous_caching(super().serve(request, *args, **kwargs))
 
 
@@ -264,9 +260,11 @@ class LessonPage(Page):
         for child in self.body:
             child.value  # noqa: B018
 
-    @property
+    @cached_property
     def course(self):
-        return self.get_parent().specific
+        # One query (get_parent().specific takes two); asked by the access
+        # gate and again by get_context.
+        return CoursePage.objects.get(path=self.path[: -self.steplen])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -285,15 +283,7 @@ class LessonPage(Page):
         return context
 
     def serve(self, request, *args, **kwargs):
-        from learning.accounts.decorators import learner_redirect
-
-        from .services import Access, lesson_access
-
-        access = lesson_access(request, self.course)
-        if access is Access.NOT_FOUND:
-            raise Http404
-        if access is Access.SIGN_IN:
-            return learner_redirect(request) or redirect_to_login(request.get_full_path())
+        # Who may read it is decided before serving (courses/access.py).
         return allow_anonymous_caching(super().serve(request, *args, **kwargs))
 
     def quiz_blocks(self):
