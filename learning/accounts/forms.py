@@ -134,6 +134,36 @@ class LoginForm(PlainLabelsMixin, AuthenticationForm):
         return self.cleaned_data["username"].strip().lower()
 
 
+class ConfirmEmailForm(PlainLabelsMixin, forms.Form):
+    """Confirming an address needs the password chosen at sign-up as well as
+    the link: whoever holds the mailbox must not switch on a password someone
+    else chose (an account made in their name before they signed up)."""
+
+    password = forms.CharField(
+        label=_("Passord"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("Passordet du valgte da du registrerte deg."),
+        error_messages={"required": _("Skriv passordet du valgte da du registrerte deg.")},
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(
+                _(
+                    "Passordet stemmer ikke. Skriv passordet du valgte da du registrerte "
+                    "deg, eller lag et nytt passord med lenken under."
+                ),
+                code="wrong_password",
+            )
+        return password
+
+
 class ResendConfirmationForm(PlainLabelsMixin, forms.Form):
     email = forms.EmailField(
         label=_("E-postadresse"),

@@ -58,8 +58,12 @@ def _invalid_link(request, expired):
 
 
 def confirm(request, token):
-    """GET shows a button, POST confirms. Mail scanners that open every link
-    must not confirm addresses or receive a logged-in session."""
+    """GET shows a password field, POST confirms. Mail scanners that open every
+    link must not confirm addresses or receive a logged-in session, and the
+    mailbox alone must not switch on a password its owner did not choose:
+    someone who signed up in their name knows the password but not the link,
+    the owner knows the link but not the password (they choose their own
+    through "glemt passord", which also confirms)."""
     try:
         user = services.user_for_confirmation_token(token)
     except signing.SignatureExpired:
@@ -67,12 +71,19 @@ def confirm(request, token):
     except signing.BadSignature:
         return _invalid_link(request, expired=False)
 
-    if request.method == "POST" and not user.email_confirmed:
-        services.confirm_email(user)
-        login(request, user, backend=MODEL_BACKEND)
-        messages.success(request, _("Takk! E-postadressen din er bekreftet."))
-        return redirect("accounts:status")
-    return render(request, "accounts/confirm.html", {"confirm_user": user})
+    form = None
+    if not user.email_confirmed:
+        data = request.POST if request.method == "POST" else None
+        form = forms.ConfirmEmailForm(user, data)
+        if data is not None:
+            if form.is_valid():
+                services.confirm_email(user)
+                login(request, user, backend=MODEL_BACKEND)
+                messages.success(request, _("Takk! E-postadressen din er bekreftet."))
+                return redirect("accounts:status")
+            context = {"confirm_user": user, "form": form}
+            return render(request, "accounts/confirm.html", context, status=400)
+    return render(request, "accounts/confirm.html", {"confirm_user": user, "form": form})
 
 
 def resend_confirmation(request):
