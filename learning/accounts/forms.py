@@ -76,6 +76,21 @@ class SignupForm(PlainLabelsMixin, BaseUserCreationForm):
         self.fields["email"].help_text = _("Bruk jobbadressen din hvis du har en.")
         self.email_organisation = None
 
+    def _clean_name(self, field):
+        name = self.cleaned_data[field]
+        if not services.is_plain_name(name):
+            raise forms.ValidationError(
+                _("Skriv bare navnet ditt, uten lenker, e-postadresser eller linjeskift."),
+                code="not_a_name",
+            )
+        return name
+
+    def clean_first_name(self):
+        return self._clean_name("first_name")
+
+    def clean_last_name(self):
+        return self._clean_name("last_name")
+
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
         if User.objects.filter(email__iexact=email).exists():
@@ -177,6 +192,10 @@ class AccountPasswordResetForm(PlainLabelsMixin, PasswordResetForm):
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
+
+    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+        context = {**context, "name": services.name_for_mail(context["user"])}
+        super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
 
 
 class AccountSetPasswordForm(PlainLabelsMixin, SetPasswordForm):

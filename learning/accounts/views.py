@@ -3,7 +3,7 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -11,8 +11,8 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tenants.models import Employment
-from tenants.services import SESSION_KEY, active_employers, current_organisation
+from tenants import services as tenant_services
+from tenants.services import SESSION_KEY, active_employers, current_organisation, site_root_url
 
 from . import forms, services
 from .models import User
@@ -29,11 +29,7 @@ def signup(request):
         with transaction.atomic():
             user = form.save()
             if form.chosen_organisation is not None:
-                Employment.objects.create(
-                    user=user,
-                    organisation=form.chosen_organisation,
-                    status=Employment.Status.PENDING,
-                )
+                tenant_services.request_employment(user, form.chosen_organisation)
         services.send_confirmation_email(request, user)
         request.session[SIGNUP_SESSION_KEY] = user.pk
         return redirect("accounts:signup_done")
@@ -124,6 +120,11 @@ class PasswordResetView(auth_views.PasswordResetView):
     subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
 
+    def form_valid(self, form):
+        # Links start at the site's configured address, not the Host header.
+        self.extra_email_context = {"base_url": site_root_url(self.request)}
+        return super().form_valid(form)
+
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):
     template_name = "accounts/password_reset_done.html"
@@ -185,13 +186,7 @@ def request_employment(request):
     form = forms.RequestEmploymentForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         org = form.cleaned_data["organisation"]
-        try:
-            with transaction.atomic():
-                Employment.objects.create(
-                    user=request.user, organisation=org, status=Employment.Status.PENDING
-                )
-        except IntegrityError:
-            pass  # a double submit: the first request is already waiting
+        tenant_services.request_employment(request.user, org)
         messages.success(
             request,
             _(
