@@ -226,7 +226,12 @@ class CoursePage(Page):
         return owners.first()
 
     def lessons(self):
-        return LessonPage.objects.child_of(self).live().public().order_by("path")
+        # Wagtail's privacy settings on the course and above are checked where
+        # pages are served; a lesson's own restriction hides it here. (Not
+        # .public(), which reads every restriction on the platform each time.)
+        return (
+            LessonPage.objects.child_of(self).live().filter(view_restrictions=None).order_by("path")
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -262,9 +267,9 @@ class LessonPage(Page):
 
     @cached_property
     def course(self):
-        # One query (get_parent().specific takes two); asked by the access
-        # gate and again by get_context.
-        return CoursePage.objects.get(path=self.path[: -self.steplen])
+        # Asked by the access gate and again by get_context. On a page request
+        # routing has already loaded the parent: no query.
+        return self.get_parent().specific
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

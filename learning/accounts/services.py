@@ -34,6 +34,9 @@ CONFIRM_MAX_AGE = timedelta(days=3)
 LINK_LIKE = re.compile(r"[/\\:@<>]|www\.|\w\.\w{2,}", re.IGNORECASE)
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
+# Whether Wagtail's user bar (edit this page) is shown; see remember_admin_access.
+ADMIN_ACCESS_SESSION_KEY = "accounts_admin_access"
+
 # What learner_state() answers.
 ANONYMOUS = "anonymous"
 UNCONFIRMED = "unconfirmed"
@@ -131,3 +134,11 @@ def learner_state(user):
     if user.employments.filter(status=Employment.Status.PENDING).exists():
         return PENDING
     return NO_EMPLOYER
+
+
+def remember_admin_access(sender, request, user, **kwargs):
+    """At sign-in, note in the session whether the person may use the admin,
+    so learner pages decide on Wagtail's user bar without two permission
+    queries per page. Someone made an editor later sees the bar from their
+    next sign-in; the admin itself always checks the permission."""
+    request.session[ADMIN_ACCESS_SESSION_KEY] = user.has_perm("wagtailadmin.access_admin")
