@@ -14,6 +14,7 @@ from wagtail.search import index
 from .blocks import LessonStreamBlock
 from .forms import CoursePageForm
 from .page_cache import allow_anonymous_caching
+from .routing import SingleChildTypeRouting
 
 
 class Topic(models.Model):
@@ -33,7 +34,7 @@ class Topic(models.Model):
         return self.name
 
 
-class CatalogPage(Page):
+class CatalogPage(SingleChildTypeRouting, Page):
     """An organisation's course catalogue; the root of each organisation's site."""
 
     intro = RichTextField(_("innledning"), blank=True)
@@ -58,7 +59,7 @@ class CatalogPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(SingleChildTypeRouting, Page):
     """A course: its landing page, metadata and who may take it. Lessons are children."""
 
     tenancy_exempt = (

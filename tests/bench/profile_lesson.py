@@ -3,8 +3,9 @@
     .venv/bin/pytest -q -s tests/bench/profile_lesson.py
 
 Builds the course test sector (tests/courses/conftest.py), signs Alice in,
-warms the page, then prints every query of one request (with the test
-client and CaptureQueriesContext) and the CPU time per request and the top of a cProfile (by own time).
+warms the page, then prints every query of one request (test client and
+CaptureQueriesContext), the CPU time per request, and the top of a cProfile
+(by own time).
 Not collected by the normal test run (the file name does not start with
 `test_`); pass it to pytest explicitly. Set DATABASE_URL for PostgreSQL.
 """
