@@ -59,6 +59,6 @@ def test_profile_signed_in_lesson(client, sector):  # noqa: F811
         client.get(path, headers={"host": host})
     profile.disable()
     out = io.StringIO()
-    stats = pstats.Stats(profile, stream=out).sort_stats("tottime")
+    stats = pstats.Stats(profile, stream=out).sort_stats(os.environ.get("PROFILE_SORT", "tottime"))
     stats.print_stats(25)
     print(out.getvalue())
