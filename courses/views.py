@@ -1,13 +1,14 @@
-"""Learner-facing views that are not Wagtail pages: quiz grading and captions."""
+"""Learner-facing views that are not Wagtail pages: quiz grading, captions
+and uploaded files."""
 
 import json
 
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
+from . import files
 from .grading import SubmissionError, find_quiz, grade, parse_answers
 from .models import LessonPage
 from .services import Access, lesson_access
@@ -69,16 +70,12 @@ def grade_quiz(request, lesson_id, quiz_id):
     return render(request, "courses/quiz_result.html", context)
 
 
-@require_GET
-@cache_control(private=True, max_age=3600)
+@require_safe
 def captions(request, lesson_id, document_id):
     """A lesson's WebVTT captions served as text/vtt, same origin as the video,
-    which is what browsers need for a <track>. Only to people who may read the
-    lesson, and only files the lesson's videos use: document ids are
-    sequential, so a bare id would hand out any organisation's transcripts."""
+    which is what browsers need for a <track>. Only files the lesson's videos
+    use, and only to people who may fetch them (courses.files)."""
     lesson = get_object_or_404(LessonPage.objects.live().public(), pk=lesson_id)
-    if lesson_access(request, lesson.course) is not Access.ALLOWED:
-        raise Http404
     document = next(
         (
             block.value["captions"]
@@ -90,7 +87,23 @@ def captions(request, lesson_id, document_id):
         None,
     )
     if document is None or document.file_extension.lower() != "vtt":
-        raise Http404
-    response = FileResponse(document.file.open("rb"), content_type="text/vtt; charset=utf-8")
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+        return files.not_found()
+    access = files.file_access(request, document)
+    if access is files.FileAccess.NOT_FOUND:
+        return files.not_found()
+    stored = files.StoredFile(document, document.file)
+    return files.file_response(stored, access, content_type="text/vtt; charset=utf-8")
+
+
+@require_safe
+def media_file(request, path):
+    """Any upload at its /media/ address, to those who may fetch it
+    (courses.files): public for courses shared with everyone, else only for
+    people who may see a lesson using it or who edit its collection."""
+    stored = files.find(path)
+    if stored is None:
+        return files.not_found()
+    access = files.file_access(request, stored.owner)
+    if access is files.FileAccess.NOT_FOUND:
+        return files.not_found()
+    return files.file_response(stored, access, disposition=files.disposition_for(stored))

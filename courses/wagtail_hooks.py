@@ -1,3 +1,4 @@
+from django.http import Http404
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -7,7 +8,7 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_urls
+from . import admin_urls, files
 from .access import refuse
 from .models import CoursePage, LessonPage, Topic
 from .services import course_access, organisations_edited_by, template_targets
@@ -78,3 +79,11 @@ def page_listing_use_as_template(page, user, next_url=None):
 @hooks.register("register_page_header_buttons")
 def page_header_use_as_template(page, user, view_name, next_url=None):
     yield from _use_as_template_button(page, user, priority=35)
+
+
+@hooks.register("before_serve_document")
+def serve_documents_only_to_readers(document, request):
+    """/dokumenter/<id>/<name> (Wagtail's serve view) forwards to the file's
+    /media/ address, but only for those who may fetch it: ids are sequential."""
+    if files.file_access(request, document) is files.FileAccess.NOT_FOUND:
+        raise Http404

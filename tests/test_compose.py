@@ -16,6 +16,8 @@ from celery import Celery
 from django.conf import settings
 from django.utils.module_loading import import_string
 
+from courses.files import INTERNAL_LOCATION
+
 COMPOSE = yaml.safe_load((settings.BASE_DIR / "docker-compose.yml").read_text())
 SERVICES = COMPOSE["services"]
 APP_SERVICES = ["migrate", "web", "worker", "beat"]
@@ -144,13 +146,16 @@ def test_it_can_collect_static_files_as_the_image_build_does(tmp_path):
     assert list(tmp_path.glob("wagtailadmin/css/core.*.css.gz"))
 
 
-def test_it_serves_uploaded_media_from_the_volume_and_the_rest_from_web():
+def test_it_sends_uploads_from_the_volume_only_when_django_says_so():
     proxy = SERVICES["proxy"]
     assert "media:/srv/media:ro" in proxy["volumes"]
     conf_source = next(v.split(":")[0] for v in proxy["volumes"] if v.endswith("default.conf:ro"))
     conf = (settings.BASE_DIR / conf_source).read_text()
-    assert "location /media/" in conf and "alias /srv/media/;" in conf
     assert "proxy_pass http://web:8000;" in conf
-    # Documents only through Wagtail's serve view, which checks privacy.
-    assert "location /media/documents/ {\n        internal;" in conf
+    # Nothing under /media/ straight from disk: Django checks who may have it
+    # and answers with X-Accel-Redirect to the internal location.
+    assert "location /media/" not in conf
+    assert f"location {INTERNAL_LOCATION} {{\n        internal;\n        alias /srv/media/;" in conf
+    assert "add_header X-Content-Type-Options nosniff always;" in conf
+    assert "text/html" not in conf and "default_type application/octet-stream;" in conf
     assert proxy["depends_on"]["web"]["condition"] == "service_healthy"

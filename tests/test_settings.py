@@ -110,3 +110,12 @@ def test_it_reads_plain_booleans(value, expected):
     result = print_setting("settings.DEBUG", "learning.settings.test", DEBUG=value)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == expected
+
+
+def test_it_lets_nginx_send_uploads_in_production_and_django_elsewhere():
+    expression = "settings.MEDIA_X_ACCEL_REDIRECT, settings.STORAGES['default']['BACKEND']"
+    production = print_setting(expression, **PRODUCTION)
+    assert production.returncode == 0, production.stderr
+    assert production.stdout.split() == ["True", "courses.storage.UnguessableStorage"]
+    development = print_setting(expression, "learning.settings.dev")
+    assert development.stdout.split() == ["False", "courses.storage.UnguessableStorage"]

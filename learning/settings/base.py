@@ -151,10 +151,14 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploads under random directory names; served by courses.views.media_file.
+    "default": {"BACKEND": "courses.storage.UnguessableStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_MAX_AGE = 3600
+# Behind nginx (deploy/nginx.conf): Django checks who may fetch an upload and
+# nginx sends it from an internal location. Off: Django streams it itself.
+MEDIA_X_ACCEL_REDIRECT = env_bool("MEDIA_X_ACCEL_REDIRECT", default=False)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Cache and Celery: Redis when REDIS_URL is set, otherwise in-process.
@@ -197,8 +201,17 @@ if "postgresql" in DATABASES["default"]["ENGINE"]:
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "norwegian"
 # "vtt": captions for lesson videos (served as text/vtt by courses.views.captions).
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "vtt", "xlsx"]
-# Browsers play MP4 and WebM natively in <video>; other formats would not play.
-WAGTAILMEDIA = {"MEDIA_MODEL": "wagtailmedia.Media", "VIDEO_EXTENSIONS": ["mp4", "webm"]}
+# Documents link to their /media/ address, where courses.files decides who
+# gets them; /dokumenter/<id>/<name> only forwards those who may (wagtail_hooks).
+WAGTAILDOCS_SERVE_METHOD = "direct"
+# Browsers play these natively in <video> and <audio>; uploads are checked by
+# content as well (courses.uploads.MediaForm), not only by extension.
+WAGTAILMEDIA = {
+    "MEDIA_MODEL": "wagtailmedia.Media",
+    "MEDIA_FORM_BASE": "courses.uploads.MediaForm",
+    "VIDEO_EXTENSIONS": ["mp4", "webm"],
+    "AUDIO_EXTENSIONS": ["m4a", "mp3", "ogg", "wav"],
+}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Tenancy: each publishing organisation gets a site at this hostname.

@@ -63,7 +63,9 @@ def test_it_serves_captions_as_webvtt(client, sector, film, captions):
     response = client.get(reverse("courses:captions", args=[lesson.pk, captions.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == "text/vtt; charset=utf-8"
-    assert "private" in response["Cache-Control"]
+    # KS's national course is open to everyone, and so are its films and captions.
+    assert response["Cache-Control"] == "public, max-age=3600"
+    assert response["X-Content-Type-Options"] == "nosniff"
     assert b"".join(response.streaming_content).decode() == VTT
 
 
@@ -86,6 +88,7 @@ def test_it_keeps_captions_of_unshared_courses_from_other_organisations(
     assert client.get(url).status_code == 404
     client.force_login(sector.alice)  # Sortland's own employee
     response = client.get(url)
+    assert "private" in response["Cache-Control"]
     assert b"".join(response.streaming_content).decode() == VTT
 
 

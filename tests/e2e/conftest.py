@@ -48,7 +48,6 @@ def page(browser):
 def demo(live_server, settings, tmp_path, wagtail_roots):
     """The demo platform behind the live server; returns its base URL."""
     settings.MEDIA_ROOT = str(tmp_path)
-    settings.ROOT_URLCONF = "tests.e2e.urls"
     cache.clear()  # site root paths and pages cached by an earlier test
     call_command(
         "load_initial_data",
