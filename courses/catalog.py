@@ -1,6 +1,7 @@
 """The learner's catalogue: what a catalogue page lists, filtered and searched."""
 
 import functools
+import re
 
 from django.core.paginator import Paginator
 from django.db import DatabaseError
@@ -14,6 +15,9 @@ from .models import Topic
 from .services import courses_visible_to, viewer_organisation
 
 PAGE_SIZE = 24
+# NUL and other control characters: PostgreSQL refuses NUL in any string, so a
+# query holding one would fail in the full-text search and again in the fallback.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 COVER_SPEC = "fill-480x270"
 
 
@@ -22,7 +26,7 @@ def catalog_context(page, request):
     # course whose page would answer 404. A catalogue page is its site's root.
     organisation = viewer_organisation(request)
     topic_slug = request.GET.get("tema", "").strip()
-    query = request.GET.get("q", "").strip()[:200]
+    query = CONTROL_CHARACTERS.sub(" ", request.GET.get("q", ""))[:200].strip()
     page_number = request.GET.get("side") or 1
     # Lazy: the template caches the listing per organisation, filter and page
     # (see catalog_page.html), and queries only when that cache misses.

@@ -1,9 +1,8 @@
 from django import forms
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -15,6 +14,7 @@ from wagtail.search import index
 from .blocks import LessonStreamBlock
 from .forms import CoursePageForm
 from .page_cache import allow_anonymous_caching
+from .routing import SingleChildTypeRouting
 
 
 class Topic(models.Model):
@@ -34,7 +34,7 @@ class Topic(models.Model):
         return self.name
 
 
-class CatalogPage(Page):
+class CatalogPage(SingleChildTypeRouting, Page):
     """An organisation's course catalogue; the root of each organisation's site."""
 
     intro = RichTextField(_("innledning"), blank=True)
@@ -59,7 +59,7 @@ class CatalogPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(SingleChildTypeRouting, Page):
     """A course: its landing page, metadata and who may take it. Lessons are children."""
 
     tenancy_exempt = (
@@ -227,7 +227,12 @@ class CoursePage(Page):
         return owners.first()
 
     def lessons(self):
-        return LessonPage.objects.child_of(self).live().public().specific().order_by("path")
+        # Wagtail's privacy settings on the course and above are checked where
+        # pages are served; a lesson's own restriction hides it here. (Not
+        # .public(), which reads every restriction on the platform each time.)
+        return (
+            LessonPage.objects.child_of(self).live().filter(view_restrictions=None).order_by("path")
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -235,10 +240,7 @@ class CoursePage(Page):
         return context
 
     def serve(self, request, *args, **kwargs):
-        from .services import Access, course_access
-
-        if course_access(request, self) is not Access.ALLOWED:
-            raise Http404
+        # Who may see it is decided before serving (courses/access.py).
         return allow_anonymous_caching(super().serve(request, *args, **kwargs))
 
 
@@ -264,8 +266,10 @@ class LessonPage(Page):
         for child in self.body:
             child.value  # noqa: B018
 
-    @property
+    @cached_property
     def course(self):
+        # Asked by the access gate and again by get_context. On a page request
+        # routing has already loaded the parent: no query.
         return self.get_parent().specific
 
     def get_context(self, request, *args, **kwargs):
@@ -285,15 +289,7 @@ class LessonPage(Page):
         return context
 
     def serve(self, request, *args, **kwargs):
-        from learning.accounts.decorators import learner_redirect
-
-        from .services import Access, lesson_access
-
-        access = lesson_access(request, self.course)
-        if access is Access.NOT_FOUND:
-            raise Http404
-        if access is Access.SIGN_IN:
-            return learner_redirect(request) or redirect_to_login(request.get_full_path())
+        # Who may read it is decided before serving (courses/access.py).
         return allow_anonymous_caching(super().serve(request, *args, **kwargs))
 
     def quiz_blocks(self):

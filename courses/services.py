@@ -1,91 +1,45 @@
-"""Who may see which course. Plain functions; other apps call these.
+"""Courses for other apps: who may see them, and sharing with editors. Plain
+functions; other apps call these.
 
-Visibility follows the learner's employer, not the hostname: a signed-in
-employee sees what is shared with their organisation on every host. People
-with no approved employer (and anonymous visitors) see what is shared with the
-organisation whose site they are on.
+Who may see a course is decided in courses/access.py, once per request:
+`course_access` and `lesson_access` below are its public entry points.
 """
-
-import enum
 
 from django.db.models import Q
 
 from wagtail.coreutils import find_available_slug
 
-from learning.accounts.services import READY, learner_state
 from tenants import services as tenant_services
 
+from .access import Access, courses_visible_to, shared_with_any, viewer, viewer_organisation
 from .models import CoursePage
 
-
-class Access(enum.Enum):
-    ALLOWED = "allowed"
-    SIGN_IN = "sign_in"  # sign in, confirm the address or wait for an employer first
-    NOT_FOUND = "not_found"  # not shared with this person's organisation
-
-
-def _shared_with_any(org_ids):
-    """Q over CoursePage: shared with everyone, or with one of `org_ids`
-    directly (listed), as a region, or through a region they belong to."""
-    S = CoursePage.Sharing
-    return (
-        Q(sharing=S.EVERYONE)
-        | Q(sharing=S.REGION, shared_with_regions__members__in=org_ids)
-        | Q(sharing=S.REGION, shared_with_regions__in=org_ids)
-        | Q(sharing=S.LISTED, shared_with__in=org_ids)
-    )
-
-
-def courses_visible_to(organisation):
-    """Live, public courses that `organisation` (an Organisation, its pk or None)
-    may take: its own, everything shared with everyone (KS's national courses),
-    courses shared with a region it belongs to, and courses that list it.
-    With None: only courses shared with everyone. One query, no duplicates."""
-    org_id = getattr(organisation, "pk", organisation)
-    if org_id is None:
-        rule = Q(sharing=CoursePage.Sharing.EVERYONE)
-    else:
-        rule = Q(organisation_id=org_id) | _shared_with_any([org_id])
-    visible = CoursePage.objects.filter(rule).values("pk")
-    return CoursePage.objects.live().public().filter(pk__in=visible)
+__all__ = [
+    "Access",
+    "course_access",
+    "courses_visible_to",
+    "is_visible_to",
+    "lesson_access",
+    "viewer_organisation",
+]
 
 
 def is_visible_to(course, organisation):
     return courses_visible_to(organisation).filter(pk=course.pk).exists()
 
 
-def viewer_organisation(request):
-    """The organisation whose catalogue this person sees: their employer when
-    they are an approved employee, else the organisation of the site."""
-    return (
-        getattr(request, "organisation", None)
-        or getattr(request, "site_organisation", None)
-        or None
-    )
-
-
 def course_access(request, course):
-    """May this request see the course landing page?"""
-    if getattr(request, "is_preview", False):
-        return Access.ALLOWED
-    if is_visible_to(course, viewer_organisation(request)):
-        return Access.ALLOWED
-    return Access.NOT_FOUND
+    """May this request see the course's landing page? ALLOWED, SIGN_IN
+    (anonymous, unconfirmed or not yet employed, and the course is not shared
+    with everyone) or NOT_FOUND. Decided once per request and course."""
+    return viewer(request).access(course)
 
 
 def lesson_access(request, course):
-    """May this request read the course's lessons? Lessons of courses shared
-    with everyone are open to all; the rest need a learner (signed in,
-    confirmed, employed; see learning.accounts) whose organisation the course
-    is shared with."""
-    access = course_access(request, course)
-    if access is not Access.ALLOWED or getattr(request, "is_preview", False):
-        return access
-    if course.sharing == CoursePage.Sharing.EVERYONE:
-        return Access.ALLOWED
-    if learner_state(request.user) != READY:
-        return Access.SIGN_IN
-    return Access.ALLOWED
+    """May this request read the course's lessons? The same answer as for
+    the landing page: a course that is not shared with everyone is for
+    learners (signed in, confirmed, employed) whose employer it is shared with."""
+    return viewer(request).access(course)
 
 
 def organisations_edited_by(user):
@@ -97,7 +51,7 @@ def courses_shared_with_any(organisations):
     """Live courses shared with at least one of `organisations` (not counting
     their own): what editors there may link to or use as a template."""
     ids = [getattr(o, "pk", o) for o in organisations]
-    shared = CoursePage.objects.filter(_shared_with_any(ids)).values("pk")
+    shared = CoursePage.objects.filter(shared_with_any(ids)).values("pk")
     return CoursePage.objects.live().filter(pk__in=shared).exclude(organisation_id__in=ids)
 
 

@@ -9,8 +9,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_urls, files
-from .models import CoursePage, Topic
-from .services import organisations_edited_by, template_targets
+from .access import refuse
+from .models import CoursePage, LessonPage, Topic
+from .services import course_access, organisations_edited_by, template_targets
 
 
 class TopicViewSet(SnippetViewSet):
@@ -24,6 +25,19 @@ class TopicViewSet(SnippetViewSet):
 
 
 register_snippet(TopicViewSet)
+
+
+@hooks.register("before_serve_page")
+def check_course_access(page, request, serve_args, serve_kwargs):
+    """The access gate for course and lesson pages, before they are served
+    (previews do not pass here: editors see their drafts)."""
+    if isinstance(page, CoursePage):
+        course = page
+    elif isinstance(page, LessonPage):
+        course = page.course
+    else:
+        return None
+    return refuse(request, course_access(request, course))
 
 
 @hooks.register("register_admin_urls")

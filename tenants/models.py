@@ -220,6 +220,7 @@ class Employment(TenantOwnedModel):
         PENDING = "pending", _("Venter på godkjenning")
         ACTIVE = "active", _("Godkjent")
         REJECTED = "rejected", _("Avvist")
+        ENDED = "ended", _("Avsluttet")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="employments"

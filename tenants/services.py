@@ -1,20 +1,30 @@
 """How other apps ask about organisations. Plain functions; the rules live here."""
 
-from django.db import models, transaction
+from django.conf import settings
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
 
-from .models import Employment, Organisation
+from wagtail.models import Site
+
+from .models import EmailDomain, Employment, Organisation
 from .provisioning import provision_organisation, provision_organisations
 
 __all__ = [
     "active_employers",
     "approve_employment",
+    "confirm_employment_by_email",
+    "end_employment",
     "current_organisation",
     "organisation_for_site",
     "organisations_administered_by",
     "organisations_edited_by",
+    "organisation_for_email",
+    "pending_organisations",
     "provision_organisation",
     "provision_organisations",
     "reject_employment",
+    "request_employment",
+    "site_root_url",
 ]
 
 SESSION_KEY = "current_organisation_id"
@@ -26,6 +36,16 @@ def organisation_for_site(site):
     if site is None:
         return None
     return Organisation.objects.filter(site=site).first()
+
+
+def site_root_url(request):
+    """Where links in mail start: the configured address (hostname and port)
+    of the Wagtail site this request is for, else WAGTAILADMIN_BASE_URL.
+    Never the Host header as sent: a forged one must not end up in a
+    password-reset link. Wagtail answers a host it does not know with the
+    default site."""
+    site = Site.find_for_request(request)
+    return site.root_url if site is not None else settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
 
 def active_employers(user):
@@ -77,6 +97,100 @@ def organisations_edited_by(user):
     ).distinct()
 
 
+def organisation_for_email(email):
+    """The organisation that owns the address's domain, or None.
+
+    Exact match only: `ola@bergen.kommune.no` maps to Bergen, but
+    `ola@elev.bergen.kommune.no` does not. Subdomains often belong to pupils,
+    schools or partners who are not employees; an organisation that wants a
+    subdomain adds it as its own EmailDomain row.
+    """
+    domain = email.rpartition("@")[2].strip().lower()
+    if not domain:
+        return None
+    match = EmailDomain.objects.filter(domain=domain).select_related("organisation").first()
+    return match.organisation if match else None
+
+
+def pending_organisations(user):
+    """Organisations the person has asked to join and that have not answered yet."""
+    return [
+        e.organisation
+        for e in user.employments.filter(status=Employment.Status.PENDING).select_related(
+            "organisation"
+        )
+    ]
+
+
+# Every change of an employment's state happens below, and nowhere else:
+# requested (pending), confirmed by the e-mail domain, approved, rejected, ended.
+
+
+def request_employment(user, organisation):
+    """Ask `organisation` to approve `user` as an employee (a pending
+    employment). Safe to run twice: an open request or employment is kept,
+    and a double submit does not make a second one."""
+    try:
+        with transaction.atomic():
+            Employment.objects.create(
+                user=user, organisation=organisation, status=Employment.Status.PENDING
+            )
+    except IntegrityError:
+        pass  # already pending or active (one open employment per organisation)
+
+
+@transaction.atomic
+def confirm_employment_by_email(user):
+    """`user` has proved they read mail at their address: if its domain belongs
+    to an organisation, they are an active employee there. Returns that
+    organisation, or None when the domain is nobody's or its admin said no.
+
+    Safe to run twice: an active employment is kept, a pending one for the
+    domain's organisation is approved, and a rejection by the organisation's
+    admin is respected (no new employment: a later request waits for them,
+    it is never approved by the mailbox alone). Requests to organisations the
+    address does not belong to stay pending."""
+    org = organisation_for_email(user.email)
+    if org is None:
+        return None
+    statuses = {e.status for e in user.employments.filter(organisation=org)}
+    if Employment.Status.ACTIVE in statuses:
+        return org
+    if Employment.Status.REJECTED in statuses:
+        return None
+    if Employment.Status.PENDING in statuses:
+        user.employments.filter(organisation=org, status=Employment.Status.PENDING).update(
+            status=Employment.Status.ACTIVE
+        )
+        return org
+    try:
+        with transaction.atomic():
+            Employment.objects.create(user=user, organisation=org, status=Employment.Status.ACTIVE)
+    except IntegrityError:
+        pass  # confirmed in two tabs at once: the other one made it
+    return org
+
+
+def end_employment(employment, by, on=None):
+    """The person no longer works there (from `on`, default today): they stop
+    counting as its employee, and may be employed there again later. The
+    caller checks that `by` administers the organisation. Idempotent: the
+    first end date is kept."""
+    on = on or timezone.localdate()
+    updated = (
+        Employment.objects.for_organisation(employment.organisation_id)
+        .filter(pk=employment.pk, status__in=[Employment.Status.PENDING, Employment.Status.ACTIVE])
+        .update(status=Employment.Status.ENDED, end_date=on, approved_by=by)
+    )
+    if updated:
+        employment.status, employment.end_date, employment.approved_by = (
+            Employment.Status.ENDED,
+            on,
+            by,
+        )
+    return employment
+
+
 def approve_employment(employment, by):
     """Approve `employment`: its person now counts as an employee of its
     organisation. The caller checks that `by` administers that organisation
@@ -86,7 +200,7 @@ def approve_employment(employment, by):
         updated = (
             Employment.objects.for_organisation(employment.organisation_id)
             .filter(pk=employment.pk)
-            .exclude(status=Employment.Status.ACTIVE)
+            .filter(status__in=[Employment.Status.PENDING, Employment.Status.REJECTED])
             .update(status=Employment.Status.ACTIVE, approved_by=by)
         )
     if updated:

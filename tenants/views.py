@@ -15,6 +15,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from .models import Employment, Organisation
 from .services import (
     approve_employment,
+    end_employment,
     organisations_administered_by,
     provision_organisation,
     reject_employment,
@@ -129,6 +130,11 @@ def decide_employment(request, pk, decision):
     if decision == "approve":
         approve_employment(employment, by=request.user)
         messages.success(request, _("%(person)s er godkjent.") % {"person": employment.user})
+    elif decision == "end":
+        end_employment(employment, by=request.user)
+        messages.success(
+            request, _("%(person)s er ikke lenger ansatt.") % {"person": employment.user}
+        )
     else:
         reject_employment(employment, by=request.user)
         messages.success(request, _("%(person)s er avvist.") % {"person": employment.user})

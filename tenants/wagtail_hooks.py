@@ -134,6 +134,12 @@ def tenant_admin_urls():
             {"decision": "reject"},
             name="tenants_employment_reject",
         ),
+        path(
+            "ansatte/<int:pk>/avslutt/",
+            views.decide_employment,
+            {"decision": "end"},
+            name="tenants_employment_end",
+        ),
     ]
 
 

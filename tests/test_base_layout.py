@@ -55,8 +55,8 @@ def test_it_asks_no_avatar_service_abroad():
     assert get_gravatar_url("kari@ks.no") is None
 
 
-def test_it_explains_why_the_confirmation_link_needs_a_press(client):
+def test_it_explains_why_confirming_asks_for_the_password(client):
     user = UserFactory(email_confirmed=False)
     html = client.get(f"/konto/bekreft/{make_confirmation_token(user)}/").text
-    assert "Hvorfor en knapp til?" in html
+    assert "Hvorfor passordet?" in html
     assert "åpner lenker av seg selv" in html

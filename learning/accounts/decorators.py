@@ -2,7 +2,7 @@
 
 Function views:   @learner_required
 Class views:      @method_decorator(learner_required, name="dispatch")
-Wagtail pages:    in serve(), `if (response := learner_redirect(request)): return response`
+Wagtail pages:    a `before_serve_page` hook (courses/access.py and wagtail_hooks.py)
 """
 
 from functools import wraps

@@ -77,6 +77,21 @@ class SignupForm(PlainLabelsMixin, BaseUserCreationForm):
         self.fields["email"].help_text = _("Bruk jobbadressen din hvis du har en.")
         self.email_organisation = None
 
+    def _clean_name(self, field):
+        name = self.cleaned_data[field]
+        if not services.is_plain_name(name):
+            raise forms.ValidationError(
+                _("Skriv bare navnet ditt, uten lenker, e-postadresser eller linjeskift."),
+                code="not_a_name",
+            )
+        return name
+
+    def clean_first_name(self):
+        return self._clean_name("first_name")
+
+    def clean_last_name(self):
+        return self._clean_name("last_name")
+
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
         if User.objects.filter(email__iexact=email).exists():
@@ -135,6 +150,36 @@ class LoginForm(PlainLabelsMixin, AuthenticationForm):
         return self.cleaned_data["username"].strip().lower()
 
 
+class ConfirmEmailForm(PlainLabelsMixin, forms.Form):
+    """Confirming an address needs the password chosen at sign-up as well as
+    the link: whoever holds the mailbox must not switch on a password someone
+    else chose (an account made in their name before they signed up)."""
+
+    password = forms.CharField(
+        label=_("Passord"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("Passordet du valgte da du registrerte deg."),
+        error_messages={"required": _("Skriv passordet du valgte da du registrerte deg.")},
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(
+                _(
+                    "Passordet stemmer ikke. Skriv passordet du valgte da du registrerte "
+                    "deg, eller lag et nytt passord med lenken under."
+                ),
+                code="wrong_password",
+            )
+        return password
+
+
 class ResendConfirmationForm(PlainLabelsMixin, forms.Form):
     email = forms.EmailField(
         label=_("E-postadresse"),
@@ -149,11 +194,12 @@ class AccountPasswordResetForm(PlainLabelsMixin, PasswordResetForm):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
 
-    def send_mail(self, *args, **kwargs):
-        """In the account holder's language, not that of whoever asked."""
-        context = args[2] if len(args) > 2 else kwargs["context"]
+    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+        """In the account holder's language, not that of whoever asked, and
+        with a name fit for a mail."""
+        context = {**context, "name": services.name_for_mail(context["user"])}
         with translation.override(services.language_of(context["user"])):
-            super().send_mail(*args, **kwargs)
+            super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
 
 
 class AccountSetPasswordForm(PlainLabelsMixin, SetPasswordForm):

@@ -1,18 +1,28 @@
-"""Sign-up, e-mail confirmation and learner state. Plain functions; views call these."""
+"""Sign-up, e-mail confirmation and learner state. Plain functions; views call these.
+
+Employments change state only in tenants.services; `organisation_for_email` and
+`pending_organisations` are re-exported from there for the views and forms."""
 
 import logging
+import re
 from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from tenants.models import EmailDomain, Employment, Organisation
-from tenants.services import active_employers
+from tenants.models import Employment, Organisation
+from tenants.services import (
+    active_employers,
+    confirm_employment_by_email,
+    organisation_for_email,
+    pending_organisations,
+    site_root_url,
+)
 
 from .models import User
 
@@ -20,6 +30,13 @@ logger = logging.getLogger(__name__)
 
 CONFIRM_SALT = "accounts.confirm-email"
 CONFIRM_MAX_AGE = timedelta(days=3)
+
+# Names are shown to people in mail: no line breaks, addresses or links in them.
+LINK_LIKE = re.compile(r"[/\\:@<>]|www\.|\w\.\w{2,}", re.IGNORECASE)
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+# Whether Wagtail's user bar (edit this page) is shown; see remember_admin_access.
+ADMIN_ACCESS_SESSION_KEY = "accounts_admin_access"
 
 # What learner_state() answers.
 ANONYMOUS = "anonymous"
@@ -58,26 +75,24 @@ def remember_language(user, language):
         user.save(update_fields=["language"])
 
 
-def organisation_for_email(email):
-    """The organisation that owns the address's domain, or None.
-
-    Exact match only: `ola@bergen.kommune.no` maps to Bergen, but
-    `ola@elev.bergen.kommune.no` does not. Subdomains often belong to pupils,
-    schools or partners who are not employees; an organisation that wants a
-    subdomain adds it as its own EmailDomain row.
-    """
-    domain = email.rpartition("@")[2].strip().lower()
-    if not domain:
-        return None
-    match = EmailDomain.objects.filter(domain=domain).select_related("organisation").first()
-    return match.organisation if match else None
-
-
 def selectable_organisations():
     """Organisations a person can say they work for: municipalities and counties."""
     return Organisation.objects.filter(
         kind__in=[Organisation.Kind.MUNICIPALITY, Organisation.Kind.COUNTY]
     ).order_by("name")
+
+
+def is_plain_name(value):
+    """True for a name a person goes by; False for one holding a line break,
+    an address or a link (which would reach others through our mail)."""
+    return not CONTROL_CHARACTERS.search(value) and not LINK_LIKE.search(value)
+
+
+def name_for_mail(user):
+    """The first name to greet `user` with in mail, on one line; empty when it
+    is not a plain name (accounts made before names were checked)."""
+    name = " ".join(user.first_name.split())[:60]
+    return name if is_plain_name(name) else ""
 
 
 def make_confirmation_token(user):
@@ -112,7 +127,8 @@ def send_confirmation_email(request, user):
 def _send_confirmation_email(request, user, token):
     context = {
         "user": user,
-        "confirm_url": request.build_absolute_uri(reverse("accounts:confirm", args=[token])),
+        "name": name_for_mail(user),
+        "confirm_url": site_root_url(request) + reverse("accounts:confirm", args=[token]),
         "days": CONFIRM_MAX_AGE.days,
         "email_organisation": organisation_for_email(user.email),
         "pending": pending_organisations(user),
@@ -130,47 +146,12 @@ def _send_confirmation_email(request, user, token):
 @transaction.atomic
 def confirm_email(user):
     """Mark the address confirmed and, if its domain belongs to an organisation,
-    make the person an active employee there.
-
-    Safe to run twice: an existing active employment is kept, a pending one for
-    the domain's organisation is approved, and a rejection by the organisation's
-    admin is respected (no new employment). Employments the person asked for
-    with a non-matching address stay pending.
-    """
+    make the person an active employee there (tenants.services decides; a
+    rejection by the organisation's admin is respected). Safe to run twice."""
     if not user.email_confirmed:
         user.email_confirmed = True
         user.save(update_fields=["email_confirmed"])
-    org = organisation_for_email(user.email)
-    if org is None:
-        return None
-    statuses = {e.status for e in user.employments.filter(organisation=org)}
-    if Employment.Status.ACTIVE in statuses:
-        return org
-    if Employment.Status.REJECTED in statuses:
-        # The organisation's admin said no: a later request waits for them,
-        # it is never approved by the mailbox alone.
-        return None
-    if Employment.Status.PENDING in statuses:
-        user.employments.filter(organisation=org, status=Employment.Status.PENDING).update(
-            status=Employment.Status.ACTIVE
-        )
-        return org
-    try:
-        with transaction.atomic():
-            Employment.objects.create(user=user, organisation=org, status=Employment.Status.ACTIVE)
-    except IntegrityError:
-        pass  # confirmed in two tabs at once: the other one made it
-    return org
-
-
-def pending_organisations(user):
-    """Organisations the person has asked to join and that have not answered yet."""
-    return [
-        e.organisation
-        for e in user.employments.filter(status=Employment.Status.PENDING).select_related(
-            "organisation"
-        )
-    ]
+    return confirm_employment_by_email(user)
 
 
 def learner_state(user):
@@ -188,3 +169,11 @@ def learner_state(user):
     if user.employments.filter(status=Employment.Status.PENDING).exists():
         return PENDING
     return NO_EMPLOYER
+
+
+def remember_admin_access(sender, request, user, **kwargs):
+    """At sign-in, note in the session whether the person may use the admin,
+    so learner pages decide on Wagtail's user bar without two permission
+    queries per page. Someone made an editor later sees the bar from their
+    next sign-in; the admin itself always checks the permission."""
+    request.session[ADMIN_ACCESS_SESSION_KEY] = user.has_perm("wagtailadmin.access_admin")

@@ -4,7 +4,7 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -12,8 +12,8 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tenants.models import Employment
-from tenants.services import SESSION_KEY, active_employers, current_organisation
+from tenants import services as tenant_services
+from tenants.services import SESSION_KEY, active_employers, current_organisation, site_root_url
 
 from . import forms, services
 from .models import User
@@ -30,11 +30,7 @@ def signup(request):
         with transaction.atomic():
             user = form.save()
             if form.chosen_organisation is not None:
-                Employment.objects.create(
-                    user=user,
-                    organisation=form.chosen_organisation,
-                    status=Employment.Status.PENDING,
-                )
+                tenant_services.request_employment(user, form.chosen_organisation)
         # A language chosen in the footer before signing up is their choice.
         services.remember_language(user, request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME))
         services.send_confirmation_email(request, user)
@@ -61,8 +57,12 @@ def _invalid_link(request, expired):
 
 
 def confirm(request, token):
-    """GET shows a button, POST confirms. Mail scanners that open every link
-    must not confirm addresses or receive a logged-in session."""
+    """GET shows a password field, POST confirms. Mail scanners that open every
+    link must not confirm addresses or receive a logged-in session, and the
+    mailbox alone must not switch on a password its owner did not choose:
+    someone who signed up in their name knows the password but not the link,
+    the owner knows the link but not the password (they choose their own
+    through "glemt passord", which also confirms)."""
     try:
         user = services.user_for_confirmation_token(token)
     except signing.SignatureExpired:
@@ -70,12 +70,19 @@ def confirm(request, token):
     except signing.BadSignature:
         return _invalid_link(request, expired=False)
 
-    if request.method == "POST" and not user.email_confirmed:
-        services.confirm_email(user)
-        login(request, user, backend=MODEL_BACKEND)
-        messages.success(request, _("Takk! E-postadressen din er bekreftet."))
-        return redirect("accounts:status")
-    return render(request, "accounts/confirm.html", {"confirm_user": user})
+    form = None
+    if not user.email_confirmed:
+        data = request.POST if request.method == "POST" else None
+        form = forms.ConfirmEmailForm(user, data)
+        if data is not None:
+            if form.is_valid():
+                services.confirm_email(user)
+                login(request, user, backend=MODEL_BACKEND)
+                messages.success(request, _("Takk! E-postadressen din er bekreftet."))
+                return redirect("accounts:status")
+            context = {"confirm_user": user, "form": form}
+            return render(request, "accounts/confirm.html", context, status=400)
+    return render(request, "accounts/confirm.html", {"confirm_user": user, "form": form})
 
 
 def resend_confirmation(request):
@@ -114,6 +121,11 @@ class PasswordResetView(auth_views.PasswordResetView):
     email_template_name = "accounts/email/password_reset_body.txt"
     subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        # Links start at the site's configured address, not the Host header.
+        self.extra_email_context = {"base_url": site_root_url(self.request)}
+        return super().form_valid(form)
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):
@@ -176,13 +188,7 @@ def request_employment(request):
     form = forms.RequestEmploymentForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         org = form.cleaned_data["organisation"]
-        try:
-            with transaction.atomic():
-                Employment.objects.create(
-                    user=request.user, organisation=org, status=Employment.Status.PENDING
-                )
-        except IntegrityError:
-            pass  # a double submit: the first request is already waiting
+        tenant_services.request_employment(request.user, org)
         messages.success(
             request,
             _(

@@ -35,6 +35,9 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", ".l
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # e.g. ".kurs.example.no": one sign-in for every organisation's site.
 SESSION_COOKIE_DOMAIN = env.str("SESSION_COOKIE_DOMAIN", default=None)
+# Sessions are read on every signed-in page: from the cache (Redis) first,
+# the database only when the cache lost them.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 CSRF_COOKIE_DOMAIN = SESSION_COOKIE_DOMAIN
 LANGUAGE_COOKIE_DOMAIN = SESSION_COOKIE_DOMAIN  # a language chosen on one site holds on all
 

@@ -10,7 +10,7 @@ from tenants.models import Employment
 
 from ..factories.accounts import UserFactory
 from ..factories.tenants import EmailDomainFactory, EmploymentFactory, OrganisationFactory
-from .helpers import link_in_last_mail
+from .helpers import PASSWORD, link_in_last_mail, signup_data
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,11 @@ def bergen():
 
 @pytest.fixture
 def alice(bergen):
-    return UserFactory(email="alice@bergen.kommune.no", email_confirmed=False)
+    return UserFactory(email="alice@bergen.kommune.no", email_confirmed=False, password=PASSWORD)
+
+
+# What Alice types on the confirmation page: the password she chose at sign-up.
+HER_PASSWORD = {"password": PASSWORD}
 
 
 def confirm_url(token):
@@ -77,7 +81,7 @@ def test_it_sends_a_new_link_that_works(client, alice):
     assert "Sjekk e-posten din" in response.content.decode()
     assert mail.outbox[-1].to == [alice.email]
 
-    client.post(link_in_last_mail("/konto/bekreft/"))
+    client.post(link_in_last_mail("/konto/bekreft/"), HER_PASSWORD)
     alice.refresh_from_db()
     assert alice.email_confirmed
     assert alice.employments.get().status == Employment.Status.ACTIVE
@@ -93,25 +97,27 @@ def test_it_answers_the_same_for_unknown_and_confirmed_addresses(client):
 
 def test_it_logs_in_only_once_per_link(client, alice):
     url = confirm_url(services.make_confirmation_token(alice))
-    client.post(url)
+    client.post(url, HER_PASSWORD)
     assert client.session["_auth_user_id"] == str(alice.pk)
 
     other_browser = client.__class__()
-    response = other_browser.post(url)
+    response = other_browser.post(url, HER_PASSWORD)
     assert "E-postadressen er allerede bekreftet" in response.content.decode()
     assert "_auth_user_id" not in other_browser.session
 
 
 def test_it_keeps_a_rejection_by_the_organisation(client, alice, bergen):
     EmploymentFactory(user=alice, organisation=bergen, status=Employment.Status.REJECTED)
-    response = client.post(confirm_url(services.make_confirmation_token(alice)), follow=True)
+    response = client.post(
+        confirm_url(services.make_confirmation_token(alice)), HER_PASSWORD, follow=True
+    )
     assert [e.status for e in alice.employments.all()] == [Employment.Status.REJECTED]
     assert "Velg arbeidsgiver" in response.content.decode()
 
 
 def test_it_approves_a_pending_request_to_the_addresss_own_organisation(client, alice, bergen):
     EmploymentFactory(user=alice, organisation=bergen, status=Employment.Status.PENDING)
-    client.post(confirm_url(services.make_confirmation_token(alice)))
+    client.post(confirm_url(services.make_confirmation_token(alice)), HER_PASSWORD)
     assert [e.status for e in alice.employments.all()] == [Employment.Status.ACTIVE]
 
 
@@ -121,8 +127,69 @@ def test_it_leaves_a_new_request_after_a_rejection_to_the_admin(client, alice, b
     EmploymentFactory(user=alice, organisation=bergen, status=Employment.Status.REJECTED)
     client.force_login(alice)
     client.post(reverse("accounts:request_employment"), {"organisation": bergen.pk})
-    client.post(confirm_url(services.make_confirmation_token(alice)))
+    client.post(confirm_url(services.make_confirmation_token(alice)), HER_PASSWORD)
     assert sorted(e.status for e in alice.employments.all()) == [
         Employment.Status.PENDING,
         Employment.Status.REJECTED,
     ]
+
+
+def test_it_does_not_let_the_mailbox_switch_on_a_strangers_password(client, bergen):
+    # Mallory signs up in Alice's name, with a password only he knows.
+    mallory = client.__class__()
+    mallory.post(
+        reverse("accounts:signup"), signup_data(password1="Mallory-1234", password2="Mallory-1234")
+    )
+    link = link_in_last_mail("/konto/bekreft/")
+
+    # Alice gets a mail she never asked for and clicks "Bekreft" without a password.
+    response = client.post(link)
+    assert response.status_code == 400
+    assert "Skriv passordet du valgte da du registrerte deg." in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+    # Mallory signs in with his password: still an unconfirmed stranger.
+    mallory.post(
+        reverse("accounts:login"),
+        {"username": "alice@bergen.kommune.no", "password": "Mallory-1234"},
+    )
+    status = mallory.get(reverse("accounts:status"))
+    assert "Du må bekrefte e-postadressen din" in status.content.decode()
+    assert not Employment.objects.unscoped().filter(user__email="alice@bergen.kommune.no")
+
+
+def test_it_lets_the_owner_take_the_account_back_by_choosing_her_own_password(client, bergen):
+    mallory = client.__class__()
+    mallory.post(
+        reverse("accounts:signup"), signup_data(password1="Mallory-1234", password2="Mallory-1234")
+    )
+    mallory.post(
+        reverse("accounts:login"),
+        {"username": "alice@bergen.kommune.no", "password": "Mallory-1234"},
+    )
+    assert "_auth_user_id" in mallory.session
+
+    page = client.get(link_in_last_mail("/konto/bekreft/"))
+    assert reverse("accounts:password_reset") in page.content.decode()
+    client.post(reverse("accounts:password_reset"), {"email": "alice@bergen.kommune.no"})
+    reset = client.get(link_in_last_mail("/konto/nytt-passord/"), follow=True)
+    client.post(
+        reset.redirect_chain[-1][0],
+        {"new_password1": "Alice-eget-98", "new_password2": "Alice-eget-98"},
+    )
+
+    alice = Employment.objects.unscoped().get(user__email="alice@bergen.kommune.no").user
+    assert alice.email_confirmed
+    # Mallory's session and password no longer work.
+    assert mallory.get(reverse("accounts:profile")).status_code == 302
+    assert not mallory.login(email="alice@bergen.kommune.no", password="Mallory-1234")
+
+
+def test_it_keeps_the_address_unconfirmed_on_a_wrong_password(client, alice):
+    url = confirm_url(services.make_confirmation_token(alice))
+    response = client.post(url, {"password": "feil-passord"})
+    assert response.status_code == 400
+    assert "Passordet stemmer ikke" in response.content.decode()
+    alice.refresh_from_db()
+    assert not alice.email_confirmed
+    assert not alice.employments.exists()

@@ -54,7 +54,7 @@ def test_it_makes_a_domain_signup_an_active_employee_after_confirming(client, be
     alice.refresh_from_db()
     assert not alice.email_confirmed, "Opening the link (as mail scanners do) confirms nothing"
 
-    response = client.post(link, follow=True)
+    response = client.post(link, {"password": PASSWORD}, follow=True)
     alice.refresh_from_db()
     assert alice.email_confirmed
     assert list(active_employers(alice)) == [bergen]
@@ -93,7 +93,9 @@ def test_it_leaves_a_chosen_municipality_pending_after_confirming(client, bergen
     assert (pending.organisation, pending.status) == (askoy, Employment.Status.PENDING)
     assert "Askøy kommune" in mail.outbox[-1].body
 
-    response = client.post(link_in_last_mail("/konto/bekreft/"), follow=True)
+    response = client.post(
+        link_in_last_mail("/konto/bekreft/"), {"password": PASSWORD}, follow=True
+    )
     alice.refresh_from_db()
     assert alice.email_confirmed
     assert alice.employments.get().status == Employment.Status.PENDING
@@ -104,7 +106,7 @@ def test_it_leaves_a_chosen_municipality_pending_after_confirming(client, bergen
 def test_it_ignores_a_chosen_municipality_when_the_domain_matches(client, bergen):
     charlies_org = OrganisationFactory(name="Charlies kommune")
     client.post(reverse("accounts:signup"), signup_data(organisation=charlies_org.pk))
-    client.post(link_in_last_mail("/konto/bekreft/"))
+    client.post(link_in_last_mail("/konto/bekreft/"), {"password": PASSWORD})
 
     alice = User.objects.get(email="alice@bergen.kommune.no")
     assert [(e.organisation, e.status) for e in alice.employments.all()] == [

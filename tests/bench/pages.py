@@ -1,4 +1,5 @@
-"""Requests per second for a catalogue page, a lesson page and a static file.
+"""Requests per second for a catalogue page, a lesson page and a static file,
+anonymous and signed in, with the 99th percentile latency of each.
 
     .venv/bin/python tests/bench/pages.py
 
@@ -101,6 +102,12 @@ def main():
             "lesson": (f"{base}/{'/'.join(LESSON_SLUGS)}/", {}),
             "static": (f"{base}/static/css/site.css", {}),
             "signed_in": (f"{base}/", learner),
+            # The page a learner spends their time on: no page cache, the
+            # access gate, the lesson list and the header all run.
+            "signed_in_lesson": (
+                f"{base}/{'/'.join(LESSON_SLUGS)}/",
+                {"Cookie": f"sessionid={learner_session(env)}"},
+            ),
         }
         for name, (url, headers) in targets.items():
             status, body = fetch(url, headers)
@@ -113,20 +120,28 @@ def main():
 
         tool = "wrk" if shutil.which("wrk") else "python"
         print(f"Load: {tool}, {CONNECTIONS} connections, {DURATION} s per URL, 2 gunicorn workers")
-        rps = {}
+        rps, p99 = {}, {}
         for name, (url, headers) in targets.items():
             fetch(url, headers)  # warm the worker's caches
-            rps[name] = measure(url, headers) if tool == "wrk" else measure_python(url, headers)
-            print(f"{name:<10} {rps[name]:>10.1f} req/s")
+            if tool == "wrk":
+                rps[name], p99[name] = measure(url, headers)
+            else:
+                rps[name], p99[name] = measure_python(url, headers), float("nan")
+            print(f"{name:<16} {rps[name]:>10.1f} req/s   p99 {p99[name]:>7.1f} ms")
 
         ratio = rps["catalogue"] / rps["static"]
         print(f"catalogue / static = {ratio:.3f}")
         print(f"lesson / static    = {rps['lesson'] / rps['static']:.3f}")
         print(f"signed-in catalogue / static = {rps['signed_in'] / rps['static']:.3f}")
+        lesson_ratio = rps["signed_in_lesson"] / rps["static"]
+        print(f"signed-in lesson / static = {lesson_ratio:.3f}")
         print(f"signed_in_catalogue_rps={rps['signed_in']:.1f}")
         print(
             f"RESULT catalogue_rps={rps['catalogue']:.1f} lesson_rps={rps['lesson']:.1f} "
-            f"static_rps={rps['static']:.1f} catalogue_vs_static={ratio:.3f}"
+            f"static_rps={rps['static']:.1f} catalogue_vs_static={ratio:.3f} "
+            f"signed_in_lesson_rps={rps['signed_in_lesson']:.1f} "
+            f"signed_in_lesson_vs_static={lesson_ratio:.3f} "
+            f"signed_in_lesson_p99_ms={p99['signed_in_lesson']:.1f}"
         )
     finally:
         if server is not None:
@@ -220,14 +235,17 @@ def wait_until_up(url, server, timeout=30):
 
 
 def measure(url, headers):
-    args = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s"]
+    """(requests per second, 99th percentile latency in ms) from wrk."""
+    args = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency"]
     for name, value in headers.items():
         args += ["-H", f"{name}: {value}"]
     out = subprocess.run([*args, url], capture_output=True, text=True, check=True).stdout
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     if errors:
         raise SystemExit(f"{url}: {errors.group(1)} error responses under load.\n{out}")
-    return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    value, unit = re.search(r"\b99%\s+([\d.]+)(us|ms|s)\b", out).groups()
+    return rps, float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
 def measure_python(url, headers, max_requests=20_000):

@@ -11,7 +11,8 @@ def course_titles(response):
     return sorted(course.title for course in response.context["courses"])
 
 
-def test_it_lists_own_and_shared_courses_for_a_visitor_on_the_municipal_site(client, sector):
+def test_it_lists_own_and_shared_courses_for_an_employee(client, sector):
+    client.force_login(sector.alice)
     response = visit(client, sector.sortland.root_page)
     assert response.status_code == 200
     assert course_titles(response) == sorted(
@@ -23,6 +24,24 @@ def test_it_lists_own_and_shared_courses_for_a_visitor_on_the_municipal_site(cli
             "Brannvern på sykehjem",
         ]
     )
+
+
+def test_it_lists_only_courses_for_everyone_to_an_anonymous_visitor(client, sector):
+    response = visit(client, sector.sortland.root_page)
+    assert response.status_code == 200
+    assert course_titles(response) == [
+        "Informasjonssikkerhet i hverdagen",
+        "SvarUT for saksbehandlere",
+    ]
+    assert "Velkommen til Sortland kommune" not in response.text
+    assert "Brannvern" not in response.text
+
+
+def test_it_finds_no_own_course_for_an_anonymous_search(client, sector):
+    path, host = page_address(sector.sortland.root_page)
+    response = client.get(path, {"q": "Sortland"}, headers={"host": host})
+    assert course_titles(response) == []
+    assert "Velkommen til Sortland kommune" not in response.text
 
 
 def test_it_links_shared_courses_to_their_one_canonical_page(client, sector):
@@ -51,6 +70,7 @@ def test_it_filters_by_topic(client, sector):
 
 
 def test_it_finds_courses_by_words_in_title_and_summary(client, sector):
+    client.force_login(sector.charlie)
     path, host = page_address(sector.sortland.root_page)
     response = client.get(path, {"q": "passord"}, headers={"host": host})
     assert course_titles(response) == ["Informasjonssikkerhet i hverdagen"]

@@ -81,11 +81,32 @@ def test_it_lets_anyone_read_lessons_of_courses_shared_with_everyone(client, sec
     assert "Andre leksjon" in response.text
 
 
-def test_it_asks_visitors_to_sign_in_before_lessons_of_restricted_courses(client, sector):
-    assert visit(client, sector.sortland_own).status_code == 200  # the landing page is public
-    response = visit(client, sector.lessons[sector.sortland_own.slug][0])
-    assert response.status_code == 302
-    assert "/konto/logg-inn/" in response["Location"]
+def test_it_asks_visitors_to_sign_in_before_an_own_course_without_naming_it(client, sector):
+    for page in (sector.sortland_own, sector.lessons[sector.sortland_own.slug][0]):
+        response = visit(client, page)
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("accounts:login") + "?next=")
+        assert "Velkommen" not in response.content.decode()
+
+
+def test_it_lets_anonymous_visitors_open_a_course_for_everyone(client, sector):
+    response = visit(client, sector.national)
+    assert response.status_code == 200
+    assert "Informasjonssikkerhet i hverdagen" in response.text
+
+
+def test_it_shows_an_own_course_to_its_organisations_employee(client, sector):
+    client.force_login(sector.alice)
+    response = visit(client, sector.sortland_own)
+    assert response.status_code == 200
+    assert "Velkommen til Sortland kommune" in response.text
+
+
+def test_it_answers_404_to_charlie_on_another_municipalitys_own_course(client, sector):
+    client.force_login(sector.charlie)
+    response = visit(client, sector.sortland_own)
+    assert response.status_code == 404
+    assert "Velkommen til Sortland kommune" not in response.text
 
 
 def test_it_sends_a_person_waiting_for_approval_to_their_status_page(client, sector):

@@ -82,3 +82,19 @@ class EmploymentAdminTests(TwoMunicipalitiesTestCase):
         self.client.post(f"/admin/ansatte/{self.berit.pk}/godkjenn/")
         self.berit.refresh_from_db()
         self.assertEqual(self.berit.status, Employment.Status.ACTIVE)
+
+    def test_it_ends_an_employment_and_the_person_is_no_longer_an_employee(self):
+        r = self.client.post(f"/admin/ansatte/{self.aktiv.pk}/avslutt/", follow=True)
+        self.assertContains(r, "er ikke lenger ansatt")
+        self.aktiv.refresh_from_db()
+        self.assertEqual(self.aktiv.status, Employment.Status.ENDED)
+        self.assertIsNotNone(self.aktiv.end_date)
+        self.client.force_login(self.aktiv.user)
+        status = self.client.get("/konto/tilgang/")
+        self.assertNotContains(status, "Alfavik")
+
+    def test_it_refuses_to_end_another_organisations_employment(self):
+        r = self.client.post(f"/admin/ansatte/{self.berit.pk}/avslutt/")
+        self.assertEqual(r.status_code, 404)
+        self.berit.refresh_from_db()
+        self.assertEqual(self.berit.status, Employment.Status.PENDING)
