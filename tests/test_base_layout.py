@@ -59,4 +59,4 @@ def test_it_explains_why_confirming_asks_for_the_password(client):
     user = UserFactory(email_confirmed=False)
     html = client.get(f"/konto/bekreft/{make_confirmation_token(user)}/").text
     assert "Hvorfor passordet?" in html
-    assert "åpner lenker av seg selv" in html
+    assert "åpner dessuten lenker av seg selv" in html

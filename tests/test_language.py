@@ -121,7 +121,9 @@ def test_it_keeps_a_choice_made_before_signing_up(client, kongsberg):
 
 
 def test_it_marks_course_content_in_its_own_language(client, voss):
-    course = CoursePageFactory(parent=voss.root_page, title="Arkiv i praksis", language="nb")
+    course = CoursePageFactory(
+        parent=voss.root_page, title="Arkiv i praksis", language="nb", sharing="everyone"
+    )
     html = client.get(urlsplit(course.get_full_url()).path, headers={"host": host(voss)}).text
     assert '<html lang="nn">' in html
     assert '<h1 lang="nb">Arkiv i praksis</h1>' in html

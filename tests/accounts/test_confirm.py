@@ -154,7 +154,7 @@ def test_it_does_not_let_the_mailbox_switch_on_a_strangers_password(client, berg
         {"username": "alice@bergen.kommune.no", "password": "Mallory-1234"},
     )
     status = mallory.get(reverse("accounts:status"))
-    assert "Du må bekrefte e-postadressen din" in status.content.decode()
+    assert "Bekreft e-posten din" in status.content.decode()
     assert not Employment.objects.unscoped().filter(user__email="alice@bergen.kommune.no")
 
 
