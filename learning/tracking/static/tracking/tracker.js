@@ -32,6 +32,9 @@
     paused: VIDEO_VERBS + "paused",
     seeked: VIDEO_VERBS + "seeked"
   };
+  var SEGMENTS = "https://w3id.org/xapi/video/extensions/played-segments";
+  var LENGTH = "https://w3id.org/xapi/video/extensions/length";
+  var PROGRESS = "https://w3id.org/xapi/cmi5/result/extensions/progress";
   var WATCHED = 0.9; // share of a film that counts as watched
   var MAX_RATE = 2; // faster playback than this is not watching
   var BATCH = 20; // statements per request (the server takes up to 50)
@@ -111,7 +114,7 @@
       id: uuid(),
       actor: { account: { name: String(config.actor) } },
       verb: { id: VERB_IDS[verb] },
-      object: { id: activityId, lesson: config.lesson },
+      object: { id: "urn:kurs:lesson:" + config.lesson + ":" + activityId },
       result: result,
       timestamp: new Date().toISOString()
     };
@@ -156,7 +159,7 @@
       method: "POST",
       credentials: "same-origin",
       headers: { "Content-Type": "application/json", "X-CSRFToken": config.csrf },
-      body: JSON.stringify({ statements: batch })
+      body: JSON.stringify(batch)
     }).then(function (response) {
       inFlight = false;
       if (response.ok) {
@@ -181,35 +184,21 @@
   }
 
   // On pagehide there is no time for fetch to answer. sendBeacon cannot set a
-  // header, so the CSRF token goes in the query string (the endpoint accepts
-  // it there) and the body is sent as text/plain. The statements stay in the
-  // queue: the next page load sends them again, which the server ignores.
+  // header, so it posts a form: the CSRF token as `csrfmiddlewaretoken` and
+  // the statements as JSON in `statements`. They stay in the queue until a
+  // fetch has been answered: the next page load sends them again, which the
+  // server ignores if the beacon got there.
   var beaconed = {};
 
   function beacon() {
+    if (!navigator.sendBeacon || !window.URLSearchParams) return;
     var pending = readQueue().filter(function (s) { return !beaconed[s.id]; }).slice(0, 50);
     if (!pending.length) return;
-    var url = config.endpoint + (config.endpoint.indexOf("?") === -1 ? "?" : "&") +
-      "csrf=" + encodeURIComponent(config.csrf);
-    var body = JSON.stringify({ statements: pending });
+    var form = new URLSearchParams();
+    form.append("csrfmiddlewaretoken", config.csrf);
+    form.append("statements", JSON.stringify(pending));
     var sent = false;
-    if (navigator.sendBeacon) {
-      try { sent = navigator.sendBeacon(url, body); } catch (e) { sent = false; }
-    }
-    if (!sent && window.fetch) {
-      try {
-        fetch(config.endpoint, {
-          method: "POST",
-          keepalive: true,
-          credentials: "same-origin",
-          headers: { "Content-Type": "application/json", "X-CSRFToken": config.csrf },
-          body: body
-        }).catch(function () {});
-        sent = true;
-      } catch (e) {
-        sent = false;
-      }
-    }
+    try { sent = navigator.sendBeacon(config.endpoint, form); } catch (e) { sent = false; }
     if (sent) pending.forEach(function (s) { beaconed[s.id] = true; });
   }
 
@@ -324,28 +313,21 @@
       close();
       var d = duration();
       var share = progress();
-      record(verb, activityId, {
-        completion: share >= WATCHED,
-        extensions: {
-          segments: segments.map(function (s) { return [round(s[0]), round(s[1])]; }),
-          duration: round(d),
-          progress: round(share),
-          time: round(video.currentTime || 0)
-        }
-      });
+      record(verb, activityId, videoResult(d, share));
       if (share >= WATCHED && !done[activityId]) {
         markDone(activityId);
-        record("completed", activityId, {
-          completion: true,
-          extensions: {
-            segments: segments.map(function (s) { return [round(s[0]), round(s[1])]; }),
-            duration: round(d),
-            progress: round(share)
-          }
-        });
+        record("completed", activityId, videoResult(d, share));
       }
       sinceReport = 0;
       if (!video.paused && !video.seeking) begin();
+    }
+
+    function videoResult(d, share) {
+      var extensions = {};
+      extensions[SEGMENTS] = segments.map(function (s) { return [round(s[0]), round(s[1])]; });
+      if (d) extensions[LENGTH] = round(d);
+      extensions[PROGRESS] = Math.round(share * 100);
+      return { completion: share >= WATCHED, extensions: extensions };
     }
 
     function begin() {
@@ -396,10 +378,7 @@
     });
     video.addEventListener("play", function () {
       if (sinceReport === 0 && start === null) {
-        var d = duration();
-        record("played", activityId, {
-          extensions: { time: round(video.currentTime || 0), duration: round(d) }
-        });
+        record("played", activityId, videoResult(duration(), progress()));
       }
     });
 
