@@ -149,7 +149,7 @@ class Enrollment(LearnerContextModel):
     # the fold in the transaction that writes the state it computed.
     stale = models.BooleanField(default=False, db_index=True)
     stale_since = models.DateTimeField(null=True, blank=True)
-    # Events from before the last reset (their statement timestamp) no longer count.
+    # Events stored before the last reset no longer count.
     reset_at = models.DateTimeField(null=True, blank=True)
 
     objects = ScopedManager()

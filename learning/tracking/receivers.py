@@ -14,5 +14,10 @@ def record_quiz(sender, request, lesson, quiz_id, result, **kwargs):
     if user is None or not user.is_authenticated:
         return  # anonymous readers of open courses: nothing to keep
     services.record_quiz_result(
-        user, lesson, quiz_id, result, organisation=request.organisation or None, session=request.session
+        user,
+        lesson,
+        quiz_id,
+        result,
+        organisation=request.organisation or None,
+        session=request.session,
     )

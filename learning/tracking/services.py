@@ -389,7 +389,9 @@ def _fold(enrollment):
         enrollment_id=enrollment.pk
     )
     if enrollment.reset_at:
-        events = events.filter(timestamp__gte=enrollment.reset_at)
+        # The server's clock, not the browser's: a skewed clock must not hide
+        # what a learner did just after the reset.
+        events = events.filter(stored_at__gte=enrollment.reset_at)
     by_activity = {}
     for event in events.order_by("timestamp").values("activity_id", "verb", "result"):
         by_activity.setdefault(event["activity_id"], []).append(event)
@@ -526,7 +528,7 @@ def sweep_stale(older_than_seconds=None, limit=500):
 
 def reset_enrollment(enrollment, by, reason):
     """Start one learner's course over: an explicit admin action, logged with
-    who and why. Events before now stop counting (the log itself is kept);
+    who and why. Events stored before now stop counting (the log itself is kept);
     the certificate is withdrawn. The caller checks that `by` administers
     the enrollment's organisation."""
     scoped = Enrollment.objects.for_organisation(enrollment.organisation_id)
