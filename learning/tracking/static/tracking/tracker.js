@@ -10,6 +10,8 @@
 // - Video: the union of the intervals really played (timeupdate during
 //   playback; a seek starts a new interval, so skipping ahead is not
 //   watching); "completed" at 90 % of the duration covered.
+// - What has been recorded is marked on the page (data-tracking-recorded on
+//   the end marker or the video), for tests and for styling.
 // - Every statement gets a UUID here. Statements wait in localStorage until
 //   the server has answered 2xx; failures are retried with back-off, and on
 //   pagehide what is left goes with navigator.sendBeacon. A tab closed
@@ -206,7 +208,11 @@
 
   function trackText(marker) {
     var activityId = marker.getAttribute("data-activity-id");
-    if (!activityId || done[activityId]) return;
+    if (!activityId) return;
+    if (done[activityId]) {
+      marker.setAttribute("data-tracking-recorded", "");
+      return;
+    }
     var body = document.querySelector("[data-tracking-text]") || document.body;
     var words = (body.innerText || body.textContent || "").split(/\s+/).filter(Boolean).length;
     // A third of the time it takes to read at 250 words a minute, between
@@ -229,6 +235,7 @@
         completion: true,
         duration: isoDuration(visibleTime() / 1000)
       });
+      marker.setAttribute("data-tracking-recorded", "");
     }
 
     document.addEventListener("visibilitychange", function () {
@@ -317,6 +324,7 @@
       if (share >= WATCHED && !done[activityId]) {
         markDone(activityId);
         record("completed", activityId, videoResult(d, share));
+        video.setAttribute("data-tracking-recorded", "");
       }
       sinceReport = 0;
       if (!video.paused && !video.seeking) begin();
