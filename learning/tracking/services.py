@@ -10,9 +10,8 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from courses import page_cache
@@ -247,11 +246,11 @@ def lesson_info(lesson_id):
 
 def record_events(enrollment, rows, last_lesson_id=None):
     """Store statements for one enrollment and mark it stale, in one
-    transaction; ask for a fold after commit. `rows` are dicts of
-    LearningEvent fields (id, lesson_id, activity_id, verb, result,
-    timestamp, unit_id, job_role_id). A statement id already stored is
-    skipped (primary key, not a lookup). The caller runs this inside
-    transaction.atomic() when several enrollments must go together."""
+    transaction; ask for a fold after commit, unless one is already pending.
+    `rows` are dicts of LearningEvent fields (id, lesson_id, activity_id,
+    verb, result, timestamp, unit_id, job_role_id). A statement id already
+    stored is skipped (primary key, not a lookup). Two statements to the
+    database: one INSERT, one UPDATE."""
     events = [
         LearningEvent(
             enrollment_id=enrollment.pk,
@@ -264,13 +263,29 @@ def record_events(enrollment, rows, last_lesson_id=None):
     ]
     with transaction.atomic():
         LearningEvent.objects.bulk_create(events, ignore_conflicts=True)
-        changes = {"stale": True, "stale_since": Coalesce("stale_since", timezone.now())}
-        if last_lesson_id:
-            changes["last_lesson_id"] = last_lesson_id
-        Enrollment.objects.for_organisation(enrollment.organisation_id).filter(
-            pk=enrollment.pk
-        ).update(**changes)
-        transaction.on_commit(lambda: queue_fold(enrollment.pk, enrollment.organisation_id))
+        if _mark_stale(enrollment, last_lesson_id):
+            transaction.on_commit(lambda: queue_fold(enrollment.pk, enrollment.organisation_id))
+
+
+def _mark_stale(enrollment, last_lesson_id):
+    """Set the stale flag; True when this call set it (no fold pending yet).
+
+    Always an UPDATE, never a read first: it waits for a fold that holds the
+    row, so either the fold sees these events or the flag is set again after
+    it. Only the call that starts the stale period (stale_since was empty)
+    queues a fold, so a busy learner has one fold queued, not one per request;
+    one that never ran (broker down) is the sweeper's."""
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    table = connection.ops.quote_name(Enrollment._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET stale = %s, stale_since = COALESCE(stale_since, %s), "  # noqa: S608
+            "last_lesson_id = COALESCE(%s, last_lesson_id) "
+            "WHERE id = %s AND organisation_id = %s RETURNING stale_since = %s",
+            [True, now, last_lesson_id, enrollment.pk, enrollment.organisation_id, now],
+        )
+        row = cursor.fetchone()
+    return bool(row and row[0])
 
 
 def queue_fold(enrollment_id, organisation_id):
