@@ -191,7 +191,7 @@ def lesson_activities(lesson):
     return activities
 
 
-def _cache_get(key):
+def cache_get(key):
     # A cache that is down (Redis unreachable) must not fail learners' requests.
     try:
         return cache.get(key)
@@ -200,36 +200,36 @@ def _cache_get(key):
         return None
 
 
-def _cache_set(key, value):
+def cache_set(key, value, timeout=CACHE_SECONDS):
     try:
-        cache.set(key, value, CACHE_SECONDS)
+        cache.set(key, value, timeout)
     except Exception:  # noqa: BLE001
         logger.warning("cache unavailable for %s", key)
 
 
 def _content_version():
     # Bumped by courses on every publish, unpublish, move and delete.
-    return _cache_get(page_cache.VERSION_KEY) or 0
+    return cache_get(page_cache.VERSION_KEY) or 0
 
 
 def course_outline(course_id):
     """The live lessons of a course in order, each with its activities:
     [{"lesson_id", "activities"}]. Cached until content changes."""
     key = f"tracking:outline:{course_id}:{_content_version()}"
-    outline = _cache_get(key)
+    outline = cache_get(key)
     if outline is None:
         lessons = CoursePage.objects.get(pk=course_id).lessons()
         outline = [
             {"lesson_id": lesson.pk, "activities": lesson_activities(lesson)} for lesson in lessons
         ]
-        _cache_set(key, outline)
+        cache_set(key, outline)
     return outline
 
 
 def lesson_info(lesson_id):
     """{"course_id", "activities"} for a live, public lesson, or None. Cached."""
     key = f"tracking:lesson:{lesson_id}:{_content_version()}"
-    info = _cache_get(key)
+    info = cache_get(key)
     if info is None:
         lesson = LessonPage.objects.live().public().filter(pk=lesson_id).first()
         parent = lesson.get_parent() if lesson else None
@@ -237,7 +237,7 @@ def lesson_info(lesson_id):
             info = {"course_id": None, "activities": {}}
         else:
             info = {"course_id": parent.pk, "activities": lesson_activities(lesson)}
-        _cache_set(key, info)
+        cache_set(key, info)
     return info if info["course_id"] else None
 
 
@@ -261,7 +261,7 @@ def record_events(enrollment, rows, last_lesson_id=None):
         )
         for row in rows
     ]
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         LearningEvent.objects.bulk_create(events, ignore_conflicts=True)
         if _mark_stale(enrollment, last_lesson_id):
             transaction.on_commit(lambda: queue_fold(enrollment.pk, enrollment.organisation_id))
