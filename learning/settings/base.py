@@ -190,6 +190,8 @@ TRACKING_QUEUE = env.str("TRACKING_QUEUE", default="tracking")
 CELERY_TASK_ROUTES = {"tracking.*": {"queue": TRACKING_QUEUE}}
 CELERY_BEAT_SCHEDULE = {
     "tracking-sweep-stale": {"task": "tracking.sweep_stale", "schedule": 60.0},
+    # People who joined an assigned unit or job role since get the course.
+    "tracking-apply-assignments": {"task": "tracking.apply_assignments", "schedule": 3600.0},
 }
 # Enrollments stale for longer than this are folded by the sweeper.
 TRACKING_SWEEP_AFTER_SECONDS = env.int("TRACKING_SWEEP_AFTER_SECONDS", default=60)

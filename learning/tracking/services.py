@@ -164,6 +164,11 @@ def apply_assignment(assignment_id, organisation_id):
     return count
 
 
+def assignment_ids():
+    """(assignment id, organisation id) for every assignment: a national job."""
+    return list(Assignment.objects.unscoped().values_list("pk", "organisation_id"))
+
+
 # --- Lesson structure (cached) ----------------------------------------------
 
 
