@@ -393,27 +393,48 @@ def fold_enrollment(enrollment_id, organisation_id):
     (the sweeper finds it again) and a second run finds nothing to do.
     Completion and passing only go up. Returns the enrollment or None."""
     scoped = Enrollment.objects.for_organisation(organisation_id)
+    before = scoped.filter(pk=enrollment_id, stale=True).only("pk", "reset_at").first()
+    if before is None:
+        return None
+    # Read the events before taking the row, so the learner's next statements
+    # (whose UPDATE waits for it) wait only for the writes, not the reading.
+    events = _events(before, organisation_id)
     with transaction.atomic():
         if not scoped.filter(pk=enrollment_id, stale=True).update(stale=False, stale_since=None):
             return None
-        enrollment = scoped.select_related("course", "user").get(pk=enrollment_id)
-        _fold(enrollment)
+        enrollment = scoped.select_related("course", "user", "organisation").get(pk=enrollment_id)
+        # Statements committed since the read (events are append-only, so the
+        # count tells): read again, now that no more can commit before us.
+        if enrollment.reset_at != before.reset_at or _event_rows(
+            enrollment, organisation_id
+        ).count() != len(events):
+            events = _events(enrollment, organisation_id)
+        _fold(enrollment, events)
     return enrollment
 
 
-def _fold(enrollment):
-    course = enrollment.course
-    rule = course.completion_rule
-    outline = course_outline(course.pk)
-    events = LearningEvent.objects.for_organisation(enrollment.organisation_id).filter(
+def _event_rows(enrollment, organisation_id):
+    rows = LearningEvent.objects.for_organisation(organisation_id).filter(
         enrollment_id=enrollment.pk
     )
     if enrollment.reset_at:
         # The server's clock, not the browser's: a skewed clock must not hide
         # what a learner did just after the reset.
-        events = events.filter(stored_at__gte=enrollment.reset_at)
+        rows = rows.filter(stored_at__gte=enrollment.reset_at)
+    return rows
+
+
+def _events(enrollment, organisation_id):
+    rows = _event_rows(enrollment, organisation_id).order_by("timestamp", "stored_at")
+    return list(rows.values("activity_id", "verb", "result"))
+
+
+def _fold(enrollment, events):
+    course = enrollment.course
+    rule = course.completion_rule
+    outline = course_outline(course.pk)
     by_activity = {}
-    for event in events.order_by("timestamp").values("activity_id", "verb", "result"):
+    for event in events:
         by_activity.setdefault(event["activity_id"], []).append(event)
 
     states, done_lessons, activities_done, activities_total, quizzes = [], [], 0, 0, []
