@@ -7,12 +7,14 @@ course is complete, the certificate downloads, and a stranger checks its code.
 
 import re
 import time
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from courses.demo import content
+from learning.tracking.models import LearningEvent
 
 from .test_learner_journey import sign_in
 
@@ -111,6 +113,7 @@ def test_a_learner_completes_a_course_and_a_stranger_verifies_the_certificate(
     page.get_by_role("link", name="Informasjonssikkerhet i hverdagen").first.click()
     expect(page.get_by_text(re.compile(r"^Fullført \d+\. \w+ \d{4}$"))).to_be_visible()
     expect(page.locator(".lesson-list .lesson-state")).to_have_count(len(COURSE["lessons"]))
+    assert_accessible(page, "course page, completed")
 
     # A stranger (no session) checks the code from the certificate.
     stranger = browser.new_context(locale="nb-NO")
@@ -128,3 +131,67 @@ def test_a_learner_completes_a_course_and_a_stranger_verifies_the_certificate(
         expect(other.get_by_text("Vi fant ikke noe kursbevis med denne koden.")).to_be_visible()
     finally:
         stranger.close()
+
+
+def test_what_was_watched_offline_is_sent_when_the_lesson_is_opened_again(demo, page, learner):
+    sign_in(page, demo, learner)
+    lesson = f"{demo}/informasjonssikkerhet-i-hverdagen/ren-pult-og-last-skjerm/"
+    page.goto(lesson)
+    page.context.set_offline(True)
+    page.locator("video").evaluate("v => { v.muted = true; return v.play(); }")
+    page.wait_for_function("() => document.querySelector('video').currentTime > 2")
+    page.locator("video").evaluate("v => v.pause()")
+    queued = page.evaluate(
+        "() => Object.keys(localStorage).filter(k => k.startsWith('tracking:queue:'))"
+        ".reduce((n, k) => n + JSON.parse(localStorage.getItem(k)).length, 0)"
+    )
+    assert queued >= 1
+    page.close()  # the tab is closed while offline: the beacon cannot get through
+    assert not LearningEvent.objects.unscoped().filter(verb="paused").exists()
+
+    page.context.set_offline(False)
+    again = page.context.new_page()
+    again.goto(lesson)
+    again.wait_for_function(SENT)
+
+    paused = LearningEvent.objects.unscoped().get(verb="paused")
+    start, end = paused.result["segments"][0]
+    assert start < 0.25 and end >= 2  # what was really played, from the start
+
+
+def serve_with_ranges(route, request, root):
+    """The test server sends media whole, without Range support, so Chromium
+    cannot seek; a real server (nginx, WhiteNoise) answers ranges like this."""
+    path = root / request.url.split("/media/", 1)[1]
+    data = path.read_bytes()
+    first, _, last = (
+        (request.headers.get("range") or "bytes=0-").removeprefix("bytes=").partition("-")
+    )
+    first, last = int(first), int(last) if last else len(data) - 1
+    route.fulfill(
+        status=206,
+        headers={
+            "Content-Type": "video/webm" if path.suffix == ".webm" else "video/mp4",
+            "Accept-Ranges": "bytes",
+            "Content-Range": f"bytes {first}-{last}/{len(data)}",
+        },
+        body=data[first : last + 1],
+    )
+
+
+def test_seeking_to_the_end_is_not_watching(demo, page, learner, settings):
+    root = Path(settings.MEDIA_ROOT)
+    page.route(re.compile(r".*/media/.*\.(webm|mp4)$"), lambda r, q: serve_with_ranges(r, q, root))
+    sign_in(page, demo, learner)
+    page.goto(f"{demo}/informasjonssikkerhet-i-hverdagen/ren-pult-og-last-skjerm/")
+    video = page.locator("video")
+    video.evaluate("v => { v.muted = true; return v.play(); }")
+    page.wait_for_function("() => document.querySelector('video').currentTime > 1")
+    video.evaluate("v => { v.currentTime = v.duration - 0.3; }")
+    page.wait_for_function("() => document.querySelector('video').ended", timeout=30_000)
+    page.wait_for_function(SENT)
+
+    assert video.get_attribute("data-tracking-recorded") is None  # not counted as watched
+    last = LearningEvent.objects.unscoped().filter(verb="paused").order_by("timestamp").last()
+    watched = sum(end - start for start, end in last.result["segments"])
+    assert 1 <= watched < 2.5  # the second played, and the last 0.3 s; not the skipped part
