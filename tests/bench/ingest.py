@@ -51,6 +51,7 @@ CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 LEARNERS = int(os.environ.get("BENCH_LEARNERS", "200"))
 WEB_WORKERS = int(os.environ.get("BENCH_WEB_WORKERS", "2"))
 WEB_THREADS = int(os.environ.get("BENCH_WEB_THREADS", "4"))
+WEB_CLASS = os.environ.get("BENCH_WEB_CLASS", "gthread")
 COMPLETIONS = 5
 # Rows from the browser's statements (quiz rows come from the server's grading).
 BROWSER_ROWS = (
@@ -104,9 +105,12 @@ users = User.objects.bulk_create([
          email_confirmed=True) for n in range(COUNT)])
 Employment.objects.bulk_create(
     [Employment(user=u, organisation=org, status="active") for u in users])
+# Opening a lesson enrolls a learner (the lesson page does it), before any statement.
+from learning.tracking.services import enroll
 store = import_module(settings.SESSION_ENGINE).SessionStore
 out = []
 for u in users:
+    enroll(u, course, org)
     s = store()
     s[auth.SESSION_KEY] = str(u.pk)
     s[auth.BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
@@ -165,7 +169,7 @@ def main():
                     "learning.wsgi:application",
                     f"--workers={WEB_WORKERS}",
                     # Threads keep connections alive and overlap database waits.
-                    "--worker-class=gthread",
+                    f"--worker-class={WEB_CLASS}",
                     f"--threads={WEB_THREADS}",
                     f"--bind=127.0.0.1:{port}",
                     "--log-level=warning",
@@ -198,6 +202,9 @@ def main():
         for _ in range(10 * WEB_WORKERS):
             check_one(base, learners[0], lessons)
 
+        step("one connection, one statement at a time, 5 s (the cost of a request)")
+        alone = wrk(base, data, phase=3, per_request=1, connections=1, seconds=5)
+        print(f"  {alone}")
         step(f"single statements: wrk, {CONNECTIONS} connections, {DURATION} s")
         single = wrk(base, data, phase=1, per_request=1)
         print(f"  {single}")
@@ -213,15 +220,21 @@ def main():
 
         step("waiting for the worker to fold everything")
         drained_after = drain(db_url)
-        accepted = single["accepted"] + batch["accepted"] * BATCH + finishers_statements(finishers)
+        accepted = (
+            alone["accepted"]
+            + single["accepted"]
+            + batch["accepted"] * BATCH
+            + finishers_statements(finishers)
+        )
         stored = count(db_url, BROWSER_ROWS)
         lost = max(0, accepted - stored)
-        errors = single["errors"] + batch["errors"]
+        errors = alone["errors"] + single["errors"] + batch["errors"]
         single_rps = single["rps"]
         events_per_s = batch["rps"] * BATCH
         p50 = max(single["p50_ms"], batch["p50_ms"])
         p99 = max(single["p99_ms"], batch["p99_ms"])
         completion = max(visible) if len(visible) == len(finishers) else float("inf")
+        print(f"alone:          p50 {alone['p50_ms']:.1f} ms, p99 {alone['p99_ms']:.1f} ms")
         print(f"single request: p50 {single['p50_ms']:.1f} ms, p99 {single['p99_ms']:.1f} ms")
         print(f"batch request:  p50 {batch['p50_ms']:.1f} ms, p99 {batch['p99_ms']:.1f} ms")
         print(f"completion visible after (s): {', '.join(f'{v:.2f}' for v in visible)}")
@@ -330,9 +343,11 @@ def complete_courses(base, db_url, finishers, lessons, visible):
             time.sleep(3)
 
 
-def wrk(base, data, phase, per_request):
+def wrk(base, data, phase, per_request, connections=CONNECTIONS, seconds=DURATION):
     script = Path(__file__).with_name("ingest.lua")
-    args = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--timeout", "10s", "--latency"]
+    threads = min(2, connections)
+    args = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s"]
+    args += ["--latency"]
     args += ["-s", str(script)]
     out = subprocess.run(
         [*args, base + "/laering/hendelser/", "--", str(data), str(phase), str(per_request)],
