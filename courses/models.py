@@ -6,6 +6,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -15,6 +16,16 @@ from .blocks import LessonStreamBlock
 from .forms import CoursePageForm
 from .page_cache import allow_anonymous_caching
 from .routing import SingleChildTypeRouting
+
+
+def _add_hook_context(hook_name, request, page, context):
+    """Let other apps add to a page's context without courses importing them
+    (tracking adds the learner's progress): each function registered for
+    `hook_name` with `wagtail.hooks.register` gets (request, page, context)
+    and returns a dict to merge."""
+    for hook in hooks.get_hooks(hook_name):
+        context.update(hook(request, page, context) or {})
+    return context
 
 
 class Topic(models.Model):
@@ -237,7 +248,7 @@ class CoursePage(SingleChildTypeRouting, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["lessons"] = list(self.lessons())
-        return context
+        return _add_hook_context("course_page_context", request, self, context)
 
     def serve(self, request, *args, **kwargs):
         # Who may see it is decided before serving (courses/access.py).
@@ -286,7 +297,7 @@ class LessonPage(Page):
                 lessons[index_ + 1] if index_ is not None and index_ + 1 < len(lessons) else None
             ),
         )
-        return context
+        return _add_hook_context("lesson_page_context", request, self, context)
 
     def serve(self, request, *args, **kwargs):
         # Who may read it is decided before serving (courses/access.py).

@@ -19,6 +19,7 @@ urlpatterns = [
     path("konto/", include("learning.accounts.urls")),
     path("sprak/", views.set_language, name="set_language"),
     path("kurs/", include("courses.urls")),
+    path("laering/", include("learning.tracking.urls")),
     # Every upload, in every environment, goes through the check of who may
     # have it (courses.files); nginx sends the bytes in production.
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media_file, name="media_file"),

@@ -1,5 +1,6 @@
 """Requests per second for a catalogue page, a lesson page and a static file,
-anonymous and signed in, with the 99th percentile latency of each.
+anonymous and signed in (the signed-in lesson page of an enrolled learner,
+with their progress on it), with the 99th percentile latency of each.
 
     .venv/bin/python tests/bench/pages.py
 
@@ -39,6 +40,9 @@ DURATION = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 CATALOGUE_HOST = "kongsberg.kurs.localhost"
 LESSON_SLUGS = ("svarut-for-saksbehandlere", "hva-er-svarut")
+# A lesson of a course the demo's enrolled learner is part way through.
+ENROLLED_EMAIL = "liv.berg@kongsberg.kommune.no"
+ENROLLED_LESSON_SLUGS = ("prosjekt-og-portefoljestyring", "mandat-og-roller")
 
 SETTINGS = """\
 from learning.settings.production import *  # noqa: F403
@@ -97,17 +101,13 @@ def main():
         # A signed-in learner has a session, so the anonymous page cache never
         # answers for them: this one measures rendering the catalogue.
         learner = {**catalogue_host, "Cookie": f"sessionid={learner_session(env)}"}
+        enrolled = {"Cookie": f"sessionid={learner_session(env, ENROLLED_EMAIL)}"}
         targets = {
             "catalogue": (f"{base}/", catalogue_host),
             "lesson": (f"{base}/{'/'.join(LESSON_SLUGS)}/", {}),
             "static": (f"{base}/static/css/site.css", {}),
             "signed_in": (f"{base}/", learner),
-            # The page a learner spends their time on: no page cache, the
-            # access gate, the lesson list and the header all run.
-            "signed_in_lesson": (
-                f"{base}/{'/'.join(LESSON_SLUGS)}/",
-                {"Cookie": f"sessionid={learner_session(env)}"},
-            ),
+            "signed_in_lesson": (f"{base}/{'/'.join(ENROLLED_LESSON_SLUGS)}/", enrolled),
         }
         for name, (url, headers) in targets.items():
             status, body = fetch(url, headers)
@@ -117,6 +117,8 @@ def main():
                 raise SystemExit(f"{name} answered HTTP {status}; not measuring an error page.")
         if b"Logg ut" not in fetch(*targets["signed_in"])[1]:
             raise SystemExit("The learner's session was not accepted; not measuring.")
+        if b"leksjoner fullf\xc3\xb8rt" not in fetch(*targets["signed_in_lesson"])[1]:
+            raise SystemExit("The enrolled learner's lesson page shows no progress; not measuring.")
 
         tool = "wrk" if shutil.which("wrk") else "python"
         print(f"Load: {tool}, {CONNECTIONS} connections, {DURATION} s per URL, 2 gunicorn workers")
@@ -189,12 +191,12 @@ def free_port():
         return s.getsockname()[1]
 
 
-def learner_session(env):
-    """A session key for the demo learner in Kongsberg, made as login would."""
+def learner_session(env, email="ansatt@kongsberg.kommune.no"):
+    """A session key for a demo learner in Kongsberg, made as login would."""
     code = (
         "from importlib import import_module; from django.conf import settings; "
         "from django.contrib import auth; "
-        "u = auth.get_user_model().objects.get(email='ansatt@kongsberg.kommune.no'); "
+        f"u = auth.get_user_model().objects.get(email={email!r}); "
         "s = import_module(settings.SESSION_ENGINE).SessionStore(); "
         "s[auth.SESSION_KEY] = str(u.pk); "
         "s[auth.BACKEND_SESSION_KEY] = 'django.contrib.auth.backends.ModelBackend'; "
