@@ -4,10 +4,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -15,6 +16,14 @@ from wagtail.search import index
 from .blocks import LessonStreamBlock
 from .forms import CoursePageForm
 from .page_cache import allow_anonymous_caching
+
+
+def page_href(page, request):
+    """Where a link to `page` goes: its own address, or in a preview the
+    admin's preview of its latest draft (it may have no live version yet)."""
+    if getattr(request, "is_preview", False):
+        return reverse("wagtailadmin_pages:view_draft", args=[page.pk])
+    return page.get_url(request)
 
 
 class Topic(models.Model):
@@ -229,9 +238,25 @@ class CoursePage(Page):
     def lessons(self):
         return LessonPage.objects.child_of(self).live().public().specific().order_by("path")
 
+    def lesson_list(self, request):
+        """The lessons a page of this course lists, each with `href` set. In a
+        preview (the editor's, or the approver's of a submitted course) that is
+        every lesson as last saved, linked to its own draft preview, so the
+        course is seen as it will be published (see publish_lessons_with_course)."""
+        if not getattr(request, "is_preview", False):
+            lessons = list(self.lessons())
+        else:
+            lessons = [
+                lesson.get_latest_revision_as_object()
+                for lesson in LessonPage.objects.child_of(self).order_by("path")
+            ]
+        for lesson in lessons:
+            lesson.href = page_href(lesson, request)
+        return lessons
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["lessons"] = list(self.lessons())
+        context["lessons"] = self.lesson_list(request)
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -247,7 +272,16 @@ class LessonPage(Page):
 
     body = StreamField(LessonStreamBlock(), verbose_name=_("innhold"), blank=True)
 
-    content_panels = Page.content_panels + ["body"]
+    content_panels = [
+        HelpPanel(
+            _(
+                "Leksjonen publiseres sammen med kurset. Lagre utkast her, og send "
+                "kurset til godkjenning når leksjonene er klare."
+            )
+        ),
+        *Page.content_panels,
+        "body",
+    ]
     search_fields = Page.search_fields + [index.SearchField("body")]
 
     parent_page_types = ["courses.CoursePage"]
@@ -268,13 +302,23 @@ class LessonPage(Page):
     def course(self):
         return self.get_parent().specific
 
+    def get_workflow(self):
+        """None: a lesson is submitted, approved and published with its course,
+        never on its own (see courses.signals.publish_lessons_with_course)."""
+        return None
+
+    @property
+    def has_workflow(self):
+        return False
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         course = self.course
-        lessons = list(course.lessons())
+        lessons = course.lesson_list(request)
         index_ = next((i for i, lesson in enumerate(lessons) if lesson.pk == self.pk), None)
         context.update(
             course=course,
+            course_href=page_href(course, request),
             lessons=lessons,
             lesson_number=None if index_ is None else index_ + 1,
             previous_lesson=lessons[index_ - 1] if index_ else None,

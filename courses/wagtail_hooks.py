@@ -7,7 +7,7 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_urls
+from . import admin_urls, admin_views
 from .models import CoursePage, Topic
 from .services import organisations_edited_by, template_targets
 
@@ -23,6 +23,20 @@ class TopicViewSet(SnippetViewSet):
 
 
 register_snippet(TopicViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_course_page_viewsets():
+    return [admin_views.CoursePageViewSet(), admin_views.LessonPageViewSet()]
+
+
+@hooks.register("construct_page_action_menu")
+def lessons_are_submitted_with_their_course(menu_items, request, context):
+    """No "submit" on a new lesson: it is published with its course (an
+    existing lesson has no workflow, so Wagtail offers none there)."""
+    parent = context.get("parent_page")
+    if context.get("view") == "create" and parent and parent.specific_class is CoursePage:
+        menu_items[:] = [item for item in menu_items if item.name != "action-submit"]
 
 
 @hooks.register("register_admin_urls")
