@@ -157,6 +157,16 @@ class CoursePage(Page):
         default=CompletionRule.COMPLETED,
     )
     certificate_enabled = models.BooleanField(_("kursbevis"), default=False)
+    # The shared course this one was made from with "Bruk som mal".
+    copied_from = models.ForeignKey(
+        "self",
+        verbose_name=_("kopiert fra"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     # The organisation whose catalogue root this page sits under; kept in step
     # by save() so catalogue queries are one indexed filter.
     organisation = models.ForeignKey(
