@@ -1,9 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminPageForm
+from .sharing_form import CountySharingForm
 
 
-class CoursePageForm(WagtailAdminPageForm):
+class CoursePageForm(CountySharingForm):
     """Sharing needs someone to share with. Checked here rather than in the
     model's clean(), which runs before many-to-many values are on the page."""
 

@@ -13,6 +13,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from tenants.forms import OrganisationCheckboxes
+
 from .blocks import LessonStreamBlock
 from .forms import CoursePageForm
 from .page_cache import allow_anonymous_caching
@@ -190,7 +192,8 @@ class CoursePage(Page):
             [
                 "sharing",
                 FieldPanel("shared_with_regions", widget=forms.CheckboxSelectMultiple),
-                "shared_with",
+                FieldPanel("share_with_counties"),
+                FieldPanel("shared_with", widget=OrganisationCheckboxes),
             ],
             heading=_("Deling"),
         ),

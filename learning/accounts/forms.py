@@ -8,6 +8,7 @@ from django.contrib.auth.forms import (
 )
 from django.utils.translation import gettext_lazy as _
 
+from tenants.forms import OrganisationChoiceField
 from tenants.models import Employment
 from tenants.services import active_employers
 
@@ -45,7 +46,7 @@ class SignupForm(PlainLabelsMixin, BaseUserCreationForm):
     password2 = new_password_field(
         _("Gjenta passordet"), _("Skriv det samme passordet en gang til.")
     )
-    organisation = forms.ModelChoiceField(
+    organisation = OrganisationChoiceField(
         label=_("Hvor jobber du?"),
         queryset=services.selectable_organisations(),
         required=False,
@@ -171,7 +172,7 @@ class SwitchOrganisationForm(PlainLabelsMixin, forms.Form):
 
 
 class RequestEmploymentForm(PlainLabelsMixin, forms.Form):
-    organisation = forms.ModelChoiceField(
+    organisation = OrganisationChoiceField(
         label=_("Organisasjon"),
         queryset=None,
         empty_label=_("Velg kommune eller fylkeskommune"),
