@@ -288,7 +288,7 @@ class LessonPage(Page):
     content_panels = [
         HelpPanel(
             _(
-                "Leksjonen publiseres sammen med kurset. Lagre utkast her, og send "
+                "Leksjonen publiseres sammen med kurset. Lagre endringene her, og send "
                 "kurset til godkjenning når leksjonene er klare."
             )
         ),

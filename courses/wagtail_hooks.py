@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -23,6 +25,11 @@ class TopicViewSet(SnippetViewSet):
 
 
 register_snippet(TopicViewSet)
+
+
+@hooks.register("insert_global_admin_js")
+def save_rich_text_before_submitting():
+    return format_html('<script src="{}"></script>', static("courses/admin/save_rich_text.js"))
 
 
 @hooks.register("register_admin_viewset")
