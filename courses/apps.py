@@ -6,6 +6,7 @@ class CoursesConfig(AppConfig):
     verbose_name = "Kurs"
 
     def ready(self):
-        from . import signals
+        from . import notifications, signals
 
         signals.connect_page_cache_invalidation()
+        notifications.connect_workflow_notifications()

@@ -1,9 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 
-from tenants.forms import TenantAdminPageForm
+from .sharing_form import CountySharingForm
 
 
-class CoursePageForm(TenantAdminPageForm):
+class CoursePageForm(CountySharingForm):
     """Sharing needs someone to share with. Checked here rather than in the
     model's clean(), which runs before many-to-many values are on the page."""
 

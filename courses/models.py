@@ -2,15 +2,18 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+
+from tenants.organisation_fields import OrganisationCheckboxes
 
 from .blocks import LessonStreamBlock
 from .forms import CoursePageForm
@@ -26,6 +29,14 @@ def _add_hook_context(hook_name, request, page, context):
     for hook in hooks.get_hooks(hook_name):
         context.update(hook(request, page, context) or {})
     return context
+
+
+def page_href(page, request):
+    """Where a link to `page` goes: its own address, or in a preview the
+    admin's preview of its latest draft (it may have no live version yet)."""
+    if getattr(request, "is_preview", False):
+        return reverse("wagtailadmin_pages:view_draft", args=[page.pk])
+    return page.get_url(request)
 
 
 class Topic(models.Model):
@@ -159,6 +170,16 @@ class CoursePage(SingleChildTypeRouting, Page):
         default=CompletionRule.COMPLETED,
     )
     certificate_enabled = models.BooleanField(_("kursbevis"), default=False)
+    # The shared course this one was made from with "Bruk som mal".
+    copied_from = models.ForeignKey(
+        "self",
+        verbose_name=_("kopiert fra"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     # The organisation whose catalogue root this page sits under; kept in step
     # by save() so catalogue queries are one indexed filter.
     organisation = models.ForeignKey(
@@ -182,7 +203,8 @@ class CoursePage(SingleChildTypeRouting, Page):
             [
                 "sharing",
                 FieldPanel("shared_with_regions", widget=forms.CheckboxSelectMultiple),
-                "shared_with",
+                FieldPanel("share_with_counties"),
+                FieldPanel("shared_with", widget=OrganisationCheckboxes),
             ],
             heading=_("Deling"),
         ),
@@ -245,9 +267,25 @@ class CoursePage(SingleChildTypeRouting, Page):
             LessonPage.objects.child_of(self).live().filter(view_restrictions=None).order_by("path")
         )
 
+    def lesson_list(self, request):
+        """The lessons a page of this course lists, each with `href` set. In a
+        preview (the editor's, or the approver's of a submitted course) that is
+        every lesson as last saved, linked to its own draft preview, so the
+        course is seen as it will be published (see publish_lessons_with_course)."""
+        if not getattr(request, "is_preview", False):
+            lessons = list(self.lessons())
+        else:
+            lessons = [
+                lesson.get_latest_revision_as_object()
+                for lesson in LessonPage.objects.child_of(self).order_by("path")
+            ]
+        for lesson in lessons:
+            lesson.href = page_href(lesson, request)
+        return lessons
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["lessons"] = list(self.lessons())
+        context["lessons"] = self.lesson_list(request)
         return _add_hook_context("course_page_context", request, self, context)
 
     def serve(self, request, *args, **kwargs):
@@ -260,7 +298,16 @@ class LessonPage(Page):
 
     body = StreamField(LessonStreamBlock(), verbose_name=_("innhold"), blank=True)
 
-    content_panels = Page.content_panels + ["body"]
+    content_panels = [
+        HelpPanel(
+            _(
+                "Leksjonen publiseres sammen med kurset. Lagre endringene her, og send "
+                "kurset til godkjenning når leksjonene er klare."
+            )
+        ),
+        *Page.content_panels,
+        "body",
+    ]
     search_fields = Page.search_fields + [index.SearchField("body")]
 
     parent_page_types = ["courses.CoursePage"]
@@ -283,13 +330,23 @@ class LessonPage(Page):
         # routing has already loaded the parent: no query.
         return self.get_parent().specific
 
+    def get_workflow(self):
+        """None: a lesson is submitted, approved and published with its course,
+        never on its own (see courses.signals.publish_lessons_with_course)."""
+        return None
+
+    @property
+    def has_workflow(self):
+        return False
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         course = self.course
-        lessons = list(course.lessons())
+        lessons = course.lesson_list(request)
         index_ = next((i for i, lesson in enumerate(lessons) if lesson.pk == self.pk), None)
         context.update(
             course=course,
+            course_href=page_href(course, request),
             lessons=lessons,
             lesson_number=None if index_ is None else index_ + 1,
             previous_lesson=lessons[index_ - 1] if index_ else None,

@@ -83,17 +83,21 @@ def template_targets(user, course):
     )
 
 
-def copy_course_as_template(course, organisation, user):
+def copy_course_as_template(course, organisation, user, *, title=None, slug=None):
     """Copy `course` and its published lessons into `organisation`'s catalogue
     as drafts the organisation owns and shares with nobody, for its editors to
-    adapt. Drafts and unpublished lessons stay with their owner. The caller
-    checks that `user` may (see `template_targets`). Each call makes a new copy."""
+    adapt, under `title` and `slug` (default: the original's title and a free
+    slug). Drafts and unpublished lessons stay with their owner. The caller
+    checks that `user` may (see `template_targets`) and that `slug` is free.
+    Each call makes a new copy; `copies_of` finds the earlier ones."""
     target = organisation.root_page.specific
     copy = course.copy(
         to=target,
         update_attrs={
-            "slug": find_available_slug(target, course.slug),
+            "title": title or course.title,
+            "slug": slug or find_available_slug(target, course.slug),
             "sharing": CoursePage.Sharing.OWN,
+            "copied_from": course,
         },
         keep_live=False,
         user=user,
@@ -107,3 +111,8 @@ def copy_course_as_template(course, organisation, user):
     copy.save()
     copy.save_revision(user=user, log_action=False)
     return copy
+
+
+def copies_of(course, organisation):
+    """`organisation`'s earlier copies of `course` (drafts included)."""
+    return CoursePage.objects.filter(copied_from=course, organisation=organisation).order_by("path")

@@ -14,6 +14,22 @@ from .models import CatalogPage, CoursePage, LessonPage, Topic
 quiz_graded = Signal()
 
 
+@receiver(page_published, sender=CoursePage)
+def publish_lessons_with_course(sender, instance, **kwargs):
+    """A course is published as a whole: when it goes live (approved in its
+    workflow, published by a KS editor, or at its scheduled time) each lesson
+    goes live as last saved. Lessons have no workflow of their own (see
+    LessonPage.get_workflow), so this is how a municipal editor's lessons are
+    published. The approver saw these drafts in the course's preview."""
+    for lesson in LessonPage.objects.child_of(instance).order_by("path"):
+        if lesson.live and not lesson.has_unpublished_changes:
+            continue
+        revision = lesson.latest_revision or lesson.save_revision(log_action=False)
+        # The course's approval is the permission; the approver's name is on
+        # the course's own log entry.
+        revision.publish(skip_permission_checks=True)
+
+
 @receiver(post_page_move)
 def update_course_owner(sender, instance, **kwargs):
     """A course moved to another organisation's catalogue belongs to it now."""

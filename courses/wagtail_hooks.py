@@ -1,5 +1,7 @@
 from django.http import Http404
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -8,7 +10,7 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_urls, files
+from . import admin_urls, admin_views, files
 from .access import refuse
 from .models import CoursePage, LessonPage, Topic
 from .services import course_access, organisations_edited_by, template_targets
@@ -38,6 +40,25 @@ def check_course_access(page, request, serve_args, serve_kwargs):
     else:
         return None
     return refuse(request, course_access(request, course))
+
+
+@hooks.register("insert_global_admin_js")
+def save_rich_text_before_submitting():
+    return format_html('<script src="{}"></script>', static("courses/admin/save_rich_text.js"))
+
+
+@hooks.register("register_admin_viewset")
+def register_course_page_viewsets():
+    return [admin_views.CoursePageViewSet(), admin_views.LessonPageViewSet()]
+
+
+@hooks.register("construct_page_action_menu")
+def lessons_are_submitted_with_their_course(menu_items, request, context):
+    """No "submit" on a new lesson: it is published with its course (an
+    existing lesson has no workflow, so Wagtail offers none there)."""
+    parent = context.get("parent_page")
+    if context.get("view") == "create" and parent and parent.specific_class is CoursePage:
+        menu_items[:] = [item for item in menu_items if item.name != "action-submit"]
 
 
 @hooks.register("register_admin_urls")

@@ -132,6 +132,29 @@ class Organisation(ClusterableModel):
         return self.name
 
     @property
+    def label(self):
+        """The name as a chooser shows it, telling namesakes apart by kind and
+        county: "Herøy (Nordland)", "Oslo kommune", "Oslo fylkeskommune".
+        Reads `county`: select it with the organisation."""
+        if self.kind == self.Kind.COUNTY:
+            return f"{self.name} fylkeskommune"
+        if self.kind == self.Kind.MUNICIPALITY:
+            county = self.county.name if self.county_id else ""
+            if not county or county == self.name:
+                return f"{self.name} kommune"
+            return f"{self.name} ({county})"
+        if self.kind == self.Kind.REGION:
+            return f"{self.name} (region)"
+        return self.name
+
+    @property
+    def county_name(self):
+        """The county a chooser groups this organisation under ("" for KS and regions)."""
+        if self.kind == self.Kind.COUNTY:
+            return self.name
+        return self.county.name if self.county_id else ""
+
+    @property
     def is_provisioned(self):
         return self.site_id is not None
 

@@ -13,6 +13,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .models import Employment, Organisation
+from .organisation_fields import grouped
 from .services import (
     approve_employment,
     end_employment,
@@ -82,7 +83,9 @@ class EmploymentIndexView(WagtailAdminTemplateMixin, TemplateView):
     page_title = gettext_lazy("Ansatte")
 
     def dispatch(self, request, *args, **kwargs):
-        self.organisations = list(organisations_administered_by(request.user).order_by("name"))
+        self.organisations = list(
+            organisations_administered_by(request.user).select_related("county").order_by("name")
+        )
         if not self.organisations:
             raise PermissionDenied
         chosen = request.GET.get("organisasjon")
@@ -96,7 +99,11 @@ class EmploymentIndexView(WagtailAdminTemplateMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_subtitle(self):
-        return str(self.organisation)
+        return self.organisation.label
+
+    def get_breadcrumbs_items(self):
+        # Without an item of its own the header's title is the last crumb, "Hjem".
+        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
 
     def get_context_data(self, **kwargs):
         employments = (
@@ -114,6 +121,7 @@ class EmploymentIndexView(WagtailAdminTemplateMixin, TemplateView):
         return super().get_context_data(
             organisation=self.organisation,
             organisations=self.organisations,
+            organisation_groups=grouped(self.organisations),
             employments=employments,
             Status=Employment.Status,
             **kwargs,

@@ -10,6 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from tenants.models import Employment
+from tenants.organisation_fields import OrganisationChoiceField
 from tenants.services import active_employers
 
 from . import services
@@ -46,7 +47,7 @@ class SignupForm(PlainLabelsMixin, BaseUserCreationForm):
     password2 = new_password_field(
         _("Gjenta passordet"), _("Skriv det samme passordet en gang til.")
     )
-    organisation = forms.ModelChoiceField(
+    organisation = OrganisationChoiceField(
         label=_("Hvor jobber du?"),
         queryset=services.selectable_organisations(),
         required=False,
@@ -224,7 +225,7 @@ class SwitchOrganisationForm(PlainLabelsMixin, forms.Form):
 
 
 class RequestEmploymentForm(PlainLabelsMixin, forms.Form):
-    organisation = forms.ModelChoiceField(
+    organisation = OrganisationChoiceField(
         label=_("Organisasjon"),
         queryset=None,
         empty_label=_("Velg kommune eller fylkeskommune"),

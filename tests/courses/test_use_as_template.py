@@ -30,6 +30,11 @@ def assert_refused(response):
         assert "/pages/" not in response["Location"]
 
 
+def copy_data(course, **extra):
+    """What the form sends when the editor keeps the suggested title and address."""
+    return {"title": course.title, "slug": course.slug, **extra}
+
+
 def courses_under(organisation):
     return CoursePage.objects.descendant_of(organisation.root_page)
 
@@ -49,7 +54,7 @@ def test_it_copies_a_shared_course_with_its_lessons_into_the_editors_own_tree(cl
     client.force_login(editor)
     assert client.get(use_as_template_url(sector.national)).status_code == 200
 
-    response = client.post(use_as_template_url(sector.national))
+    response = client.post(use_as_template_url(sector.national), copy_data(sector.national))
 
     copy = courses_under(sector.sortland).get(title=sector.national.title)
     assert response.status_code == 302
@@ -73,7 +78,7 @@ def test_it_leaves_unpublished_lessons_with_their_owner(client, sector):
     draft = LessonPage.objects.child_of(sector.national).first()
     draft.unpublish()
     client.force_login(editor_of(sector.sortland))
-    client.post(use_as_template_url(sector.national))
+    client.post(use_as_template_url(sector.national), copy_data(sector.national))
     copy = courses_under(sector.sortland).get(title=sector.national.title)
     titles = [lesson.title for lesson in LessonPage.objects.child_of(copy)]
     assert draft.title not in titles
@@ -82,23 +87,63 @@ def test_it_leaves_unpublished_lessons_with_their_owner(client, sector):
 
 def test_it_resets_sharing_on_the_copy(client, sector):
     client.force_login(editor_of(sector.sortland))
-    client.post(use_as_template_url(sector.regional))
+    client.post(use_as_template_url(sector.regional), copy_data(sector.regional))
     copy = courses_under(sector.sortland).get(title=sector.regional.title)
     assert copy.sharing == CoursePage.Sharing.OWN
     assert list(copy.shared_with_regions.all()) == []
     assert copy not in CoursePage.objects.live()
 
 
-def test_it_gives_the_copy_a_free_slug(client, sector):
+def test_it_asks_for_title_and_address_and_says_where_the_copy_went(client, sector):
     client.force_login(editor_of(sector.sortland))
-    client.post(use_as_template_url(sector.national))
-    client.post(use_as_template_url(sector.national))
-    slugs = sorted(
-        courses_under(sector.sortland)
-        .filter(title=sector.national.title)
-        .values_list("slug", flat=True)
+    form = client.get(use_as_template_url(sector.national)).context["form"]
+    assert form["title"].value() == sector.national.title
+    assert form["slug"].value() == sector.national.slug
+
+    response = client.post(
+        use_as_template_url(sector.national),
+        {"title": "Informasjonssikkerhet i Sortland", "slug": "infosikkerhet"},
+        follow=True,
     )
-    assert slugs == [sector.national.slug, f"{sector.national.slug}-1"]
+    copy = courses_under(sector.sortland).get(slug="infosikkerhet")
+    assert copy.title == "Informasjonssikkerhet i Sortland"
+    assert copy.url_path.endswith("/infosikkerhet/")
+    assert (
+        "«Informasjonssikkerhet i Sortland» er kopiert med 2 leksjoner til kurskatalogen "
+        "til Sortland, som utkast på http://sortland." in response.text
+    )
+    assert reverse("wagtailadmin_explore", args=[copy.pk]) in response.text
+
+
+def test_it_refuses_an_address_already_in_use(client, sector):
+    client.force_login(editor_of(sector.sortland))
+    taken = sector.sortland_own.slug
+    response = client.post(
+        use_as_template_url(sector.national), copy_data(sector.national, slug=taken)
+    )
+    assert response.status_code == 200
+    assert f"Adressen «{taken}» er allerede i bruk hos Sortland. Velg en annen." in (response.text)
+    assert not courses_under(sector.sortland).filter(title=sector.national.title).exists()
+
+
+def test_it_warns_before_copying_the_same_course_twice(client, sector):
+    client.force_login(editor_of(sector.sortland))
+    client.post(use_as_template_url(sector.national), copy_data(sector.national))
+    first = courses_under(sector.sortland).get(title=sector.national.title)
+
+    response = client.get(use_as_template_url(sector.national))
+    assert "Sortland har allerede en kopi av dette kurset:" in response.text
+    assert reverse("wagtailadmin_pages:edit", args=[first.pk]) in response.text
+    assert response.context["form"]["slug"].value() == f"{sector.national.slug}-1"
+
+    second = copy_data(sector.national, slug=f"{sector.national.slug}-1")
+    response = client.post(use_as_template_url(sector.national), second)
+    assert response.status_code == 200
+    assert "Kryss av hvis dere vil ha en kopi til." in response.text
+    assert courses_under(sector.sortland).filter(title=sector.national.title).count() == 1
+
+    client.post(use_as_template_url(sector.national), {**second, "again": "on"})
+    assert courses_under(sector.sortland).filter(title=sector.national.title).count() == 2
 
 
 def test_it_never_copies_into_another_organisations_tree(client, sector):
@@ -113,7 +158,7 @@ def test_it_never_copies_into_another_organisations_tree(client, sector):
 
 def test_it_refuses_an_editor_without_an_organisation(client, sector):
     client.force_login(UserFactory())
-    assert_refused(client.post(use_as_template_url(sector.national)))
+    assert_refused(client.post(use_as_template_url(sector.national), copy_data(sector.national)))
     client.force_login(UserFactory(is_staff=True))
     assert_refused(client.get(use_as_template_url(sector.national)))
     assert_refused(client.get(reverse("courses_admin:shared")))

@@ -1,9 +1,10 @@
 """The "Ansatte" admin view: an organisation's admins approve its people."""
 
-from tenants.models import Employment
+from tenants.models import Employment, Organisation
+from tenants.services import provision_organisation
 
 from ..factories.accounts import UserFactory
-from ..factories.tenants import EmploymentFactory
+from ..factories.tenants import EmploymentFactory, OrganisationFactory
 from .helpers import TwoMunicipalitiesTestCase
 
 
@@ -98,3 +99,17 @@ class EmploymentAdminTests(TwoMunicipalitiesTestCase):
         self.assertEqual(r.status_code, 404)
         self.berit.refresh_from_db()
         self.assertEqual(self.berit.status, Employment.Status.PENDING)
+
+    def test_it_names_the_page_and_the_organisations_without_numbers(self):
+        agder = OrganisationFactory(kind=Organisation.Kind.COUNTY, number="42", name="Agder")
+        self.alpha.county = agder
+        self.alpha.save()
+        self.alice.groups.add(provision_organisation(agder).admins_group)
+        r = self.client.get("/admin/ansatte/")
+        html = " ".join(r.content.decode().split())
+        self.assertIn('<h1 class="w-sr-only"> Ansatte: Agder fylkeskommune </h1>', html)
+        # The header's current crumb names the page (it said "Hjem").
+        self.assertRegex(html, r"w-font-bold[^>]*> (<[^>]*> )*<svg[^>]*icon-group.*?</svg> Ansatte")
+        self.assertIn(">Agder fylkeskommune</option>", html)
+        self.assertIn(f">{self.alpha.name} (Agder)</option>", html)
+        self.assertNotIn("(42)", html)
