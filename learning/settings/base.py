@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "learning.accounts",
     "tenants",
     "courses",
+    "learning.reports",
     "wagtailmedia",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
