@@ -7,6 +7,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -15,6 +16,16 @@ from wagtail.search import index
 from .blocks import LessonStreamBlock
 from .forms import CoursePageForm
 from .page_cache import allow_anonymous_caching
+
+
+def _add_hook_context(hook_name, request, page, context):
+    """Let other apps add to a page's context without courses importing them
+    (tracking adds the learner's progress): each function registered for
+    `hook_name` with `wagtail.hooks.register` gets (request, page, context)
+    and returns a dict to merge."""
+    for hook in hooks.get_hooks(hook_name):
+        context.update(hook(request, page, context) or {})
+    return context
 
 
 class Topic(models.Model):
@@ -232,7 +243,7 @@ class CoursePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["lessons"] = list(self.lessons())
-        return context
+        return _add_hook_context("course_page_context", request, self, context)
 
     def serve(self, request, *args, **kwargs):
         from .services import Access, course_access
@@ -282,7 +293,7 @@ class LessonPage(Page):
                 lessons[index_ + 1] if index_ is not None and index_ + 1 < len(lessons) else None
             ),
         )
-        return context
+        return _add_hook_context("lesson_page_context", request, self, context)
 
     def serve(self, request, *args, **kwargs):
         from learning.accounts.decorators import learner_redirect

@@ -8,7 +8,8 @@ without touching the database.
 
 A response is stored only when nothing in it is personal: the request carried no
 session or messages cookie, the response sets no cookie, and no CSRF token was
-rendered (a form with a token is per person). Any publish, unpublish, move or
+rendered (a form with a token is per person), and nothing on the page called
+`mark_personal(request)`. Any publish, unpublish, move or
 delete of a course page, and changes to topics, organisations or sites, bump a
 version number stored with every page, so stale pages are never served
 after a change; the timeout only bounds memory.
@@ -42,6 +43,12 @@ def timeout():
 def allow_anonymous_caching(response):
     setattr(response, ATTRIBUTE, True)
     return response
+
+
+def mark_personal(request):
+    """Say that this response shows something about the person asking (their
+    progress): it is never stored, whatever else the request looks like."""
+    request.courses_personal = True
 
 
 def _incr():
@@ -81,6 +88,7 @@ def _eligible(request):
 def _storable(request, response):
     return (
         getattr(response, ATTRIBUTE, False)
+        and not getattr(request, "courses_personal", False)
         and response.status_code == 200
         and not response.streaming
         and not response.cookies

@@ -19,6 +19,7 @@ urlpatterns = [
     # uncacheable, and a forged request can only change someone's language.
     path("sprak/", csrf_exempt(set_language), name="set_language"),
     path("kurs/", include("courses.urls")),
+    path("laering/", include("learning.tracking.urls")),
 ]
 
 if settings.DEBUG:

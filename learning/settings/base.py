@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "learning.accounts",
     "tenants",
     "courses",
+    "learning.tracking",
     "learning.reports",
     "wagtailmedia",
     "wagtail.contrib.forms",
@@ -174,6 +175,25 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# Redis redelivers a task a worker took but never acknowledged (acks_late)
+# after this long; a fold takes well under a second. Publishing gives up at
+# once when the broker is down: the request must not wait (the sweeper folds).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": 600,
+    "socket_connect_timeout": 1,
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+}
+# Tracking's tasks have their own queue, so a burst of folds never waits
+# behind provisioning jobs; run a worker with `-Q celery,tracking`.
+TRACKING_QUEUE = env.str("TRACKING_QUEUE", default="tracking")
+CELERY_TASK_ROUTES = {"tracking.*": {"queue": TRACKING_QUEUE}}
+CELERY_BEAT_SCHEDULE = {
+    "tracking-sweep-stale": {"task": "tracking.sweep_stale", "schedule": 60.0},
+}
+# Enrollments stale for longer than this are folded by the sweeper.
+TRACKING_SWEEP_AFTER_SECONDS = env.int("TRACKING_SWEEP_AFTER_SECONDS", default=60)
 
 # Wagtail 8's own background tasks (reference index, file deletion) run through
 # django-tasks. Immediate everywhere: they are small and must not need a worker.

@@ -20,6 +20,9 @@ CELERY_TASK_ALWAYS_EAGER = not REDIS_URL  # noqa: F405
 # A queue of this run's own, so parallel runs on one Redis never take each
 # other's tasks (their workers would look in another test database).
 CELERY_TASK_DEFAULT_QUEUE = f"test-{uuid.uuid4().hex[:12]}"
+# The test worker consumes only that queue: route tracking's tasks there too.
+TRACKING_QUEUE = CELERY_TASK_DEFAULT_QUEUE
+CELERY_TASK_ROUTES = {"tracking.*": {"queue": TRACKING_QUEUE}}
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # Serve static files from the apps' directories; no collectstatic before tests.
 WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,559 @@
+"""Where tracking's rules live: enrolment, assignment, recording events,
+folding them into state, the sweeper and resets. Plain functions; views,
+tasks and the learner pages call these.
+"""
+
+import logging
+import secrets
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from courses import page_cache
+from courses.models import CoursePage, LessonPage
+from tenants.models import Employment, Unit
+from tenants.services import SESSION_KEY
+
+from .models import ActivityState, Assignment, Certificate, Enrollment, LearningEvent, ResetLog
+from .signals import progress_changed
+
+logger = logging.getLogger(__name__)
+
+WATCHED = 0.9  # a film counts as watched when this share of it was played
+CACHE_SECONDS = 300
+Rule = CoursePage.CompletionRule
+
+
+# --- Learners and enrolment ------------------------------------------------
+
+
+def learner_employment(user, organisation=None, session=None):
+    """The active Employment whose organisation, unit and job role a learner's
+    records carry: the one for `organisation` when given, else the one chosen
+    in the session, else the first. None when no organisation employs them."""
+    if not user.is_authenticated:
+        return None
+    employments = list(
+        Employment.objects.unscoped()
+        .filter(user=user, status=Employment.Status.ACTIVE)
+        .order_by("organisation__name")
+    )
+    wanted = getattr(organisation, "pk", organisation)
+    if wanted is None and session is not None:
+        wanted = session.get(SESSION_KEY)
+    for employment in employments:
+        if employment.organisation_id == wanted:
+            return employment
+    if organisation is not None:
+        return None
+    return employments[0] if employments else None
+
+
+def enroll(user, course, organisation_context=None, *, assignment=None, session=None):
+    """Enroll `user` in `course` under the employer `organisation_context`
+    (an Organisation, its pk, or None for the session's or first employer),
+    with the unit and job role of that employment now. Returns the
+    Enrollment, or None when that organisation does not employ them.
+
+    The caller decides whether they may take the course
+    (courses.services.lesson_access); an assignment enrolls whatever the
+    catalogue shows. Safe to run twice: one enrollment per person, course and
+    employer (a unique constraint); a second call may add the assignment.
+    """
+    employment = learner_employment(user, organisation_context, session)
+    if employment is None:
+        return None
+    org_id = employment.organisation_id
+    defaults = {"unit_id": employment.unit_id, "job_role_id": employment.job_role_id}
+    if assignment is not None:
+        defaults.update(
+            source=Enrollment.Source.ASSIGNED, assignment=assignment, due_date=assignment.due_date
+        )
+    scoped = Enrollment.objects.for_organisation(org_id)
+    try:
+        with transaction.atomic():
+            enrollment, created = scoped.get_or_create(
+                user=user, course=course, organisation_id=org_id, defaults=defaults
+            )
+    except IntegrityError:  # a concurrent request made it first
+        enrollment, created = scoped.get(user=user, course=course), False
+    if created:
+        _announce(enrollment, None)
+    elif assignment is not None and enrollment.assignment_id != assignment.pk:
+        scoped.filter(pk=enrollment.pk).update(
+            source=Enrollment.Source.ASSIGNED,
+            assignment=assignment,
+            due_date=assignment.due_date or enrollment.due_date,
+        )
+        enrollment.refresh_from_db()
+    return enrollment
+
+
+def enrollment_for(user, course, organisation):
+    """The learner's enrollment in `course` under `organisation`, or None."""
+    return (
+        Enrollment.objects.for_organisation(organisation).filter(user=user, course=course).first()
+    )
+
+
+def _announce(enrollment, old_status):
+    """Send progress_changed once the row is committed."""
+    kwargs = {
+        "enrollment_id": enrollment.pk,
+        "organisation_id": enrollment.organisation_id,
+        "course_id": enrollment.course_id,
+        "old_status": old_status,
+        "new_status": enrollment.status,
+        "passed": enrollment.passed_at is not None,
+    }
+    transaction.on_commit(lambda: progress_changed.send(sender=Enrollment, **kwargs))
+
+
+# --- Assignment ------------------------------------------------------------
+
+
+def assigned_employments(assignment):
+    """Active employments of the assignment's organisation it reaches: named
+    people, people in its units (and their sub-units when asked), job roles."""
+    org = assignment.organisation_id
+    unit_ids = set(assignment.units.values_list("pk", flat=True))
+    if assignment.include_subunits and unit_ids:
+        frontier = unit_ids
+        while frontier:
+            frontier = (
+                set(
+                    Unit.objects.for_organisation(org)
+                    .filter(parent__in=frontier)
+                    .values_list("pk", flat=True)
+                )
+                - unit_ids
+            )
+            unit_ids |= frontier
+    who = (
+        Q(user__in=assignment.users.values("pk"))
+        | Q(unit__in=unit_ids)
+        | Q(job_role__in=assignment.job_roles.values("pk"))
+    )
+    return (
+        Employment.objects.for_organisation(org)
+        .filter(who, status=Employment.Status.ACTIVE)
+        .select_related("user")
+    )
+
+
+def apply_assignment(assignment_id, organisation_id):
+    """Enroll everyone the assignment reaches, under its organisation. Safe to
+    run twice (enroll is idempotent); run again after people join a unit."""
+    assignment = (
+        Assignment.objects.for_organisation(organisation_id)
+        .select_related("course")
+        .filter(pk=assignment_id)
+        .first()
+    )
+    if assignment is None:
+        return 0
+    count = 0
+    for employment in list(assigned_employments(assignment)):
+        if enroll(employment.user, assignment.course, organisation_id, assignment=assignment):
+            count += 1
+    return count
+
+
+# --- Lesson structure (cached) ----------------------------------------------
+
+
+def reading_activity_id(lesson_id):
+    return f"lesson-{lesson_id}"
+
+
+def lesson_activities(lesson):
+    """{activity id: {"kind", ...}} for a lesson: one reading activity for its
+    text (every lesson has one unless it is only films and quizzes), each
+    film (with its duration when the media library knows it) and each quiz."""
+    activities = {}
+    has_reading = False
+    for child in lesson.body:
+        if child.block_type == "video":
+            media = child.value["video"]
+            duration = float(getattr(media, "duration", 0) or 0)
+            activities[child.id] = {"kind": "video", "duration": duration}
+        elif child.block_type == "quiz":
+            activities[child.id] = {"kind": "quiz", "pass_mark": child.value["pass_mark"]}
+        else:
+            has_reading = True
+    if has_reading or not activities:
+        activities[reading_activity_id(lesson.pk)] = {"kind": "text"}
+    return activities
+
+
+def _cache_get(key):
+    # A cache that is down (Redis unreachable) must not fail learners' requests.
+    try:
+        return cache.get(key)
+    except Exception:  # noqa: BLE001
+        logger.warning("cache unavailable for %s", key)
+        return None
+
+
+def _cache_set(key, value):
+    try:
+        cache.set(key, value, CACHE_SECONDS)
+    except Exception:  # noqa: BLE001
+        logger.warning("cache unavailable for %s", key)
+
+
+def _content_version():
+    # Bumped by courses on every publish, unpublish, move and delete.
+    return _cache_get(page_cache.VERSION_KEY) or 0
+
+
+def course_outline(course_id):
+    """The live lessons of a course in order, each with its activities:
+    [{"lesson_id", "activities"}]. Cached until content changes."""
+    key = f"tracking:outline:{course_id}:{_content_version()}"
+    outline = _cache_get(key)
+    if outline is None:
+        lessons = CoursePage.objects.get(pk=course_id).lessons()
+        outline = [
+            {"lesson_id": lesson.pk, "activities": lesson_activities(lesson)} for lesson in lessons
+        ]
+        _cache_set(key, outline)
+    return outline
+
+
+def lesson_info(lesson_id):
+    """{"course_id", "activities"} for a live, public lesson, or None. Cached."""
+    key = f"tracking:lesson:{lesson_id}:{_content_version()}"
+    info = _cache_get(key)
+    if info is None:
+        lesson = LessonPage.objects.live().public().filter(pk=lesson_id).first()
+        parent = lesson.get_parent() if lesson else None
+        if lesson is None or not parent.live:
+            info = {"course_id": None, "activities": {}}
+        else:
+            info = {"course_id": parent.pk, "activities": lesson_activities(lesson)}
+        _cache_set(key, info)
+    return info if info["course_id"] else None
+
+
+# --- Recording events -------------------------------------------------------
+
+
+def record_events(enrollment, rows, last_lesson_id=None):
+    """Store statements for one enrollment and mark it stale, in one
+    transaction; ask for a fold after commit. `rows` are dicts of
+    LearningEvent fields (id, lesson_id, activity_id, verb, result,
+    timestamp, unit_id, job_role_id). A statement id already stored is
+    skipped (primary key, not a lookup). The caller runs this inside
+    transaction.atomic() when several enrollments must go together."""
+    events = [
+        LearningEvent(
+            enrollment_id=enrollment.pk,
+            user_id=enrollment.user_id,
+            course_id=enrollment.course_id,
+            organisation_id=enrollment.organisation_id,
+            **row,
+        )
+        for row in rows
+    ]
+    with transaction.atomic():
+        LearningEvent.objects.bulk_create(events, ignore_conflicts=True)
+        changes = {"stale": True, "stale_since": Coalesce("stale_since", timezone.now())}
+        if last_lesson_id:
+            changes["last_lesson_id"] = last_lesson_id
+        Enrollment.objects.for_organisation(enrollment.organisation_id).filter(
+            pk=enrollment.pk
+        ).update(**changes)
+        transaction.on_commit(lambda: queue_fold(enrollment.pk, enrollment.organisation_id))
+
+
+def queue_fold(enrollment_id, organisation_id):
+    """Ask a worker to fold; a broker that is down is logged, not raised:
+    the enrollment stays stale and the sweeper folds it later."""
+    from .tasks import fold_enrollment_task
+
+    try:
+        fold_enrollment_task.apply_async((enrollment_id, organisation_id), retry=False)
+    except Exception:  # noqa: BLE001  (kombu/redis OperationalError, socket errors)
+        logger.warning("broker unavailable; enrollment %s waits for the sweeper", enrollment_id)
+
+
+def record_quiz_result(user, lesson, quiz_id, result, organisation=None, session=None):
+    """Record the server's grading of a quiz as answered + passed/failed
+    events. Enrolls the learner when needed (grading already checked that
+    they may read the lesson). None for people with no employer."""
+    enrollment = enroll(user, lesson.get_parent().specific, organisation, session=session)
+    if enrollment is None:
+        return None
+    employment = learner_employment(user, enrollment.organisation_id)
+    now = timezone.now()
+    outcome = {"score": result.score, "success": result.passed, "pass_mark": result.pass_mark}
+    rows = [
+        {"verb": "answered", "result": outcome},
+        {"verb": "passed" if result.passed else "failed", "result": outcome},
+    ]
+    for row in rows:
+        row.update(
+            id=uuid.uuid4(),
+            lesson_id=lesson.pk,
+            activity_id=quiz_id,
+            timestamp=now,
+            unit_id=employment.unit_id if employment else None,
+            job_role_id=employment.job_role_id if employment else None,
+        )
+    record_events(enrollment, rows, last_lesson_id=lesson.pk)
+    return enrollment
+
+
+# --- Folding events into state ----------------------------------------------
+
+
+def union(segments):
+    """Sorted, merged [[start, end], ...]."""
+    merged = []
+    for start, end in sorted(segments):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return merged
+
+
+def _activity_state(kind, spec, events):
+    """(progress, completed, passed, score, segments) for one activity."""
+    if kind == "quiz":
+        graded = [e for e in events if e["verb"] in ("answered", "passed", "failed")]
+        scores = [e["result"].get("score") for e in graded if e["result"].get("score") is not None]
+        passed = any(e["verb"] == "passed" for e in graded) if graded else None
+        answered = any(e["verb"] == "answered" for e in graded)
+        return (1.0 if answered else 0.0), answered, passed, (max(scores) if scores else None), []
+    if kind == "video":
+        played = [
+            seg
+            for e in events
+            # Every video statement carries the union of real playback so far;
+            # a seek moves the playhead and adds nothing to it.
+            if e["verb"] in ("played", "paused", "seeked", "progressed", "completed")
+            for seg in e["result"].get("segments", [])
+        ]
+        duration = spec.get("duration") or max(
+            (e["result"].get("duration", 0) for e in events), default=0
+        )
+        if duration:
+            played = [[max(0, s), min(duration, e)] for s, e in played if s < duration]
+        segments = union(played)
+        covered = sum(end - start for start, end in segments)
+        progress = min(1.0, covered / duration) if duration else 0.0
+        return progress, progress >= WATCHED, None, None, segments
+    done = any(e["verb"] in ("experienced", "completed") for e in events)
+    progress = max(
+        [1.0 if done else 0.0]
+        + [e["result"].get("progress", 0) / 100 for e in events if e["verb"] == "progressed"]
+    )
+    return min(progress, 1.0), done, None, None, []
+
+
+def quiz_done(state, rule):
+    """Whether a quiz counts as done for its lesson under the course's rule."""
+    if rule in (Rule.PASSED, Rule.COMPLETED_AND_PASSED):
+        return bool(state["passed"])
+    return state["completed"]
+
+
+def fold_enrollment(enrollment_id, organisation_id):
+    """Recompute an enrollment's state from its events. Safe to run twice and
+    concurrently: the stale flag is claimed with a conditional UPDATE in the
+    same transaction that writes the state, so a crash rolls the claim back
+    (the sweeper finds it again) and a second run finds nothing to do.
+    Completion and passing only go up. Returns the enrollment or None."""
+    scoped = Enrollment.objects.for_organisation(organisation_id)
+    with transaction.atomic():
+        if not scoped.filter(pk=enrollment_id, stale=True).update(stale=False, stale_since=None):
+            return None
+        enrollment = scoped.select_related("course", "user").get(pk=enrollment_id)
+        _fold(enrollment)
+    return enrollment
+
+
+def _fold(enrollment):
+    course = enrollment.course
+    rule = course.completion_rule
+    outline = course_outline(course.pk)
+    events = LearningEvent.objects.for_organisation(enrollment.organisation_id).filter(
+        enrollment_id=enrollment.pk
+    )
+    if enrollment.reset_at:
+        # The server's clock, not the browser's: a skewed clock must not hide
+        # what a learner did just after the reset.
+        events = events.filter(stored_at__gte=enrollment.reset_at)
+    by_activity = {}
+    for event in events.order_by("timestamp").values("activity_id", "verb", "result"):
+        by_activity.setdefault(event["activity_id"], []).append(event)
+
+    states, done_lessons, activities_done, activities_total, quizzes = [], [], 0, 0, []
+    for lesson in outline:
+        lesson_done = True
+        for activity_id, spec in lesson["activities"].items():
+            progress, completed, passed, score, segments = _activity_state(
+                spec["kind"], spec, by_activity.get(activity_id, [])
+            )
+            state = {"completed": completed, "passed": passed}
+            done = quiz_done(state, rule) if spec["kind"] == "quiz" else completed
+            if spec["kind"] == "quiz":
+                quizzes.append(state)
+            lesson_done &= done
+            activities_done += done
+            activities_total += 1
+            states.append(
+                ActivityState(
+                    organisation_id=enrollment.organisation_id,
+                    enrollment_id=enrollment.pk,
+                    lesson_id=lesson["lesson_id"],
+                    activity_id=activity_id,
+                    kind=spec["kind"],
+                    segments=segments,
+                    progress=progress,
+                    completed=completed,
+                    passed=passed,
+                    score=score,
+                )
+            )
+        if lesson_done:
+            done_lessons.append(lesson["lesson_id"])
+    ActivityState.objects.bulk_create(
+        states,
+        update_conflicts=True,
+        unique_fields=["enrollment", "activity_id"],
+        update_fields=["lesson", "kind", "segments", "progress", "completed", "passed", "score"],
+    )
+
+    now = timezone.now()
+    lessons_done = len(done_lessons)
+    all_lessons = bool(outline) and lessons_done == len(outline)
+    all_passed = bool(quizzes) and all(q["passed"] for q in quizzes)
+    complete = {
+        Rule.COMPLETED: all_lessons,
+        Rule.PASSED: all_passed if quizzes else all_lessons,
+        Rule.COMPLETED_AND_PASSED: all_lessons and (all_passed or not quizzes),
+        Rule.COMPLETED_OR_PASSED: all_lessons or all_passed,
+    }.get(rule, all_lessons)
+
+    old_status, old_passed = enrollment.status, enrollment.passed_at is not None
+    if all_passed and enrollment.passed_at is None:
+        enrollment.passed_at = now
+    if complete and enrollment.completed_at is None:
+        enrollment.completed_at = now
+    if enrollment.completed_at is not None:
+        enrollment.status = Enrollment.Status.COMPLETED
+    elif by_activity:
+        enrollment.status = Enrollment.Status.IN_PROGRESS
+    if enrollment.status != Enrollment.Status.NOT_STARTED and enrollment.started_at is None:
+        enrollment.started_at = now
+    enrollment.lessons_total = len(outline)
+    enrollment.lessons_completed = lessons_done
+    enrollment.completed_lessons = done_lessons
+    enrollment.progress_percent = (
+        100
+        if enrollment.completed_at
+        else (100 * activities_done // activities_total if activities_total else 0)
+    )
+    enrollment.save(
+        update_fields=[
+            "status",
+            "started_at",
+            "completed_at",
+            "passed_at",
+            "lessons_total",
+            "lessons_completed",
+            "completed_lessons",
+            "progress_percent",
+        ]
+    )
+    if enrollment.completed_at and course.certificate_enabled:
+        issue_certificate(enrollment)
+    if (enrollment.status, enrollment.passed_at is not None) != (old_status, old_passed):
+        _announce(enrollment, old_status)
+
+
+def issue_certificate(enrollment):
+    """The enrollment's certificate, made once: an unguessable code and
+    snapshots of the names as they are now."""
+    existing = Certificate.objects.for_organisation(enrollment.organisation_id).filter(
+        enrollment=enrollment
+    )
+    certificate = existing.first()
+    if certificate is None:
+        user = enrollment.user
+        certificate = Certificate.objects.create(
+            enrollment=enrollment,
+            organisation_id=enrollment.organisation_id,
+            code=secrets.token_urlsafe(16),
+            learner_name=user.get_full_name() or user.email,
+            course_title=enrollment.course.title,
+            organisation_name=enrollment.organisation.name,
+        )
+    return certificate
+
+
+def sweep_stale(older_than_seconds=None, limit=500):
+    """Fold enrollments left stale longer than the grace period (broker was
+    down, a worker died). Returns how many it folded; at most `limit`, so
+    the task can re-queue itself. Safe to run twice and alongside workers."""
+    if older_than_seconds is None:
+        older_than_seconds = settings.TRACKING_SWEEP_AFTER_SECONDS
+    cutoff = timezone.now() - timedelta(seconds=older_than_seconds)
+    stale = list(
+        Enrollment.objects.unscoped()
+        .filter(stale=True, stale_since__lte=cutoff)
+        .order_by("stale_since")
+        .values_list("pk", "organisation_id")[:limit]
+    )
+    folded = 0
+    for enrollment_id, organisation_id in stale:
+        try:
+            folded += fold_enrollment(enrollment_id, organisation_id) is not None
+        except Exception:
+            logger.exception("folding enrollment %s failed; it stays stale", enrollment_id)
+    return folded
+
+
+# --- Reset ------------------------------------------------------------------
+
+
+def reset_enrollment(enrollment, by, reason):
+    """Start one learner's course over: an explicit admin action, logged with
+    who and why. Events stored before now stop counting (the log itself is kept);
+    the certificate is withdrawn. The caller checks that `by` administers
+    the enrollment's organisation."""
+    scoped = Enrollment.objects.for_organisation(enrollment.organisation_id)
+    with transaction.atomic():
+        enrollment = scoped.select_for_update().get(pk=enrollment.pk)
+        ResetLog.objects.create(
+            organisation_id=enrollment.organisation_id,
+            enrollment=enrollment,
+            reset_by=by,
+            reason=reason,
+            previous_status=enrollment.status,
+        )
+        old_status = enrollment.status
+        ActivityState.objects.for_organisation(enrollment.organisation_id).filter(
+            enrollment=enrollment
+        ).delete()
+        Certificate.objects.for_organisation(enrollment.organisation_id).filter(
+            enrollment=enrollment
+        ).delete()
+        enrollment.reset_at = timezone.now()
+        enrollment.status = Enrollment.Status.NOT_STARTED
+        enrollment.started_at = enrollment.completed_at = enrollment.passed_at = None
+        enrollment.progress_percent = enrollment.lessons_completed = 0
+        enrollment.completed_lessons = []
+        enrollment.stale, enrollment.stale_since = False, None
+        enrollment.save()
+        _announce(enrollment, old_status)
+    return enrollment

@@ -1,0 +1,145 @@
+"""The event endpoint: the browser's statements in, 202 out, state later."""
+
+import json
+
+import pydantic
+
+from django.db import transaction
+from django.http import JsonResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from courses.models import CoursePage
+from courses.services import Access, lesson_access
+
+from . import schemas, services
+
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+class Refusal(Exception):
+    def __init__(self, status, message):
+        super().__init__(message)
+        self.status, self.message = status, message
+
+
+def _refuse(status, message):
+    return JsonResponse({"error": message}, status=status)
+
+
+@require_POST
+def statements(request):
+    """Store one xAPI-shaped statement or a batch (see schemas.py) and answer
+    202 at once; Celery folds them into progress after commit. All or
+    nothing: any statement refused stores none of the batch."""
+    if not request.user.is_authenticated:
+        return _refuse(401, _("Logg inn for at fremdriften din skal lagres."))
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = 0
+    if length > schemas.MAX_BYTES:
+        return _refuse(413, _("For mye på en gang: send høyst 64 KiB per forespørsel."))
+    try:
+        return _accept(request)
+    except Refusal as refusal:
+        return _refuse(refusal.status, refusal.message)
+
+
+def _body(request):
+    # navigator.sendBeacon cannot set the CSRF header, so it sends a form.
+    beacon = request.content_type in FORM_TYPES
+    raw = request.POST.get("statements", "") if beacon else request.body
+    if len(raw) > schemas.MAX_BYTES:
+        raise Refusal(413, _("For mye på en gang: send høyst 64 KiB per forespørsel."))
+    return raw
+
+
+def _parse(raw):
+    try:
+        data = json.loads(raw)
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+        raise Refusal(400, _("Forespørselen er ikke gyldig JSON.")) from exc
+    if isinstance(data, list) and len(data) > schemas.MAX_STATEMENTS:
+        raise Refusal(
+            413, _("For mange utsagn på en gang: send høyst %(n)s.") % {"n": schemas.MAX_STATEMENTS}
+        )
+    try:
+        batch = schemas.Batch.validate_python(data)
+    except pydantic.ValidationError as exc:
+        where = ".".join(str(part) for part in exc.errors()[0]["loc"])
+        raise Refusal(
+            400, _("Utsagnet har feil form (%(where)s). Last siden på nytt.") % {"where": where}
+        ) from exc
+    return batch if isinstance(batch, list) else [batch]
+
+
+def _check(request, statement, now):
+    if statement.actor.account.name != str(request.user.pk):
+        raise Refusal(403, _("Utsagnet gjelder en annen person enn den som er logget inn."))
+    verb = schemas.VERBS.get(statement.verb.id)
+    if verb is None:
+        raise Refusal(400, _("Ukjent verb: %(verb)s.") % {"verb": statement.verb.id})
+    if verb in schemas.SERVER_ONLY_VERBS or (
+        statement.result and (statement.result.score or statement.result.success is not None)
+    ):
+        raise Refusal(
+            400, _("Quizresultater registreres bare når quizen rettes. Send svarene til quizen.")
+        )
+    if schemas.timestamp_too_late(statement, now):
+        raise Refusal(400, _("Tidspunktet ligger fram i tid. Sjekk klokken på maskinen din."))
+    result = schemas.normalised_result(statement)
+    if result is None:
+        raise Refusal(400, _("Utsagnet har ugyldige resultatdata (segmenter eller lengde)."))
+    return verb, result
+
+
+def _enrollment(request, course_id, employment, cache):
+    """The learner's enrollment in the course under their current employer;
+    made now if they may take the course, else a refusal."""
+    if course_id in cache:
+        return cache[course_id]
+    enrollment = services.enrollment_for(request.user, course_id, employment.organisation_id)
+    if enrollment is None:
+        course = CoursePage.objects.filter(pk=course_id).first()
+        if course is None or lesson_access(request, course) is not Access.ALLOWED:
+            raise Refusal(404, _("Fant ikke leksjonen, eller du har ikke tilgang til kurset."))
+        enrollment = services.enroll(request.user, course, employment.organisation_id)
+    cache[course_id] = enrollment
+    return enrollment
+
+
+def _accept(request):
+    batch = _parse(_body(request))
+    employment = services.learner_employment(request.user, session=request.session)
+    if employment is None:
+        raise Refusal(403, _("Fremdrift lagres når en arbeidsgiver har godkjent deg som ansatt."))
+    now = timezone.now()
+    per_enrollment, enrollments, seen = {}, {}, set()
+    for statement in batch:
+        verb, result = _check(request, statement, now)
+        info = services.lesson_info(statement.lesson_id)
+        if info is None or statement.activity_id not in info["activities"]:
+            raise Refusal(404, _("Fant ikke leksjonen, eller du har ikke tilgang til kurset."))
+        if statement.id in seen:
+            continue
+        seen.add(statement.id)
+        enrollment = _enrollment(request, info["course_id"], employment, enrollments)
+        rows = per_enrollment.setdefault(enrollment.pk, (enrollment, []))[1]
+        rows.append(
+            {
+                "id": statement.id,
+                "lesson_id": statement.lesson_id,
+                "activity_id": statement.activity_id,
+                "verb": verb,
+                "result": result,
+                "timestamp": statement.timestamp,
+                "unit_id": employment.unit_id,
+                "job_role_id": employment.job_role_id,
+            }
+        )
+    with transaction.atomic():
+        for enrollment, rows in per_enrollment.values():
+            services.record_events(enrollment, rows, last_lesson_id=rows[-1]["lesson_id"])
+    return JsonResponse({"stored": len(seen)}, status=202)
