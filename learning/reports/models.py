@@ -51,7 +51,9 @@ class UnitRollup(TenantOwnedModel):
     """Where an organisation's people stand in a course now, per unit and job role."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(
+        Unit, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     job_role = models.ForeignKey(
         JobRole, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
@@ -100,9 +102,7 @@ class UnitLeader(TenantOwnedModel):
     class Meta:
         verbose_name = _("enhetsleder")
         verbose_name_plural = _("enhetsledere")
-        constraints = [
-            models.UniqueConstraint(fields=["user", "unit"], name="unique_unit_leader")
-        ]
+        constraints = [models.UniqueConstraint(fields=["user", "unit"], name="unique_unit_leader")]
 
     def __str__(self):
         return f"{self.user} – {self.unit}"
@@ -141,6 +141,9 @@ class ExportJob(models.Model):
         verbose_name = _("eksport")
         ordering = ["-created_at"]
 
+    def __str__(self):
+        return f"{self.report}.{self.file_format} ({self.get_status_display()})"
+
 
 def _new_token():
     return secrets.token_urlsafe(32)
@@ -158,6 +161,9 @@ class ApiToken(models.Model):
     class Meta:
         verbose_name = _("API-nøkkel")
 
+    def __str__(self):
+        return f"API-nøkkel for {self.user}"
+
 
 class AnalystSubscription(models.Model):
     """A KS analyst who wants the weekly e-mail (a link, never figures)."""
@@ -167,3 +173,6 @@ class AnalystSubscription(models.Model):
     )
     weekly_email = models.BooleanField(_("ukentlig e-post"), default=False)
     last_sent_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return str(self.user)

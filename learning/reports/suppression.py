@@ -140,7 +140,7 @@ def suppress_with_trend(cells, sums, total, periods):
         table = suppress(cells, sums, forced_sums=forced)
         trend_forced = {total} if total in table.sums else set()
         trend = suppress(periods, {total: list(periods)}, forced_sums=trend_forced)
-        if total in trend.sums and total not in table.sums:
+        if total in trend.sums and total not in table.sums and sums.get(total):
             forced.add(total)
             continue
         return table, trend
