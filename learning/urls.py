@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from learning import views
+from learning.reports.api import api as reports_api
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -19,6 +20,8 @@ urlpatterns = [
     # uncacheable, and a forged request can only change someone's language.
     path("sprak/", csrf_exempt(set_language), name="set_language"),
     path("kurs/", include("courses.urls")),
+    path("rapporter/", include("learning.reports.urls")),
+    path("api/rapporter/", reports_api.urls),
     path("laering/", include("learning.tracking.urls")),
 ]
 

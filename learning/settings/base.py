@@ -8,6 +8,7 @@ console e-mail, local-memory cache. Everything else comes from the environment
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -191,6 +192,16 @@ TRACKING_QUEUE = env.str("TRACKING_QUEUE", default="tracking")
 CELERY_TASK_ROUTES = {"tracking.*": {"queue": TRACKING_QUEUE}}
 CELERY_BEAT_SCHEDULE = {
     "tracking-sweep-stale": {"task": "tracking.sweep_stale", "schedule": 60.0},
+    # Nightly: rebuild every organisation's rollups from tracking's tables.
+    "reports-rebuild-rollups": {
+        "task": "reports.rebuild_rollups",
+        "schedule": crontab(hour=2, minute=30),
+    },
+    # Monday morning: a link to the dashboard for KS analysts who asked.
+    "reports-weekly-email": {
+        "task": "reports.weekly_email",
+        "schedule": crontab(hour=7, minute=0, day_of_week="mon"),
+    },
 }
 # Enrollments stale for longer than this are folded by the sweeper.
 TRACKING_SWEEP_AFTER_SECONDS = env.int("TRACKING_SWEEP_AFTER_SECONDS", default=60)
