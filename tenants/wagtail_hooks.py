@@ -5,7 +5,6 @@ collection permissions that provisioning grants. Wagtail's page chooser is not
 (it lists every page), so it is narrowed here to the user's organisations.
 """
 
-from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.http import Http404
 from django.urls import path, reverse
@@ -16,27 +15,22 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.widgets import Button
 from wagtail.models import Page
-from wagtail.permission_policies.base import BasePermissionPolicy
+from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
 from . import views
 from .models import Organisation
-from .services import organisations_administered_by, organisations_edited_by
+from .services import (
+    MANAGE_ORGANISATIONS,
+    organisations_administered_by,
+    organisations_edited_by,
+)
 
-
-class SuperuserOnlyPermissionPolicy(BasePermissionPolicy):
-    """Organisations are KS's to manage: superusers may do everything, others nothing."""
-
-    def user_has_permission(self, user, action):
-        return user.is_active and user.is_superuser
-
-    def users_with_any_permission(self, actions):
-        return get_user_model().objects.filter(is_active=True, is_superuser=True)
-
-
-register_permission_policy(Organisation, SuperuserOnlyPermissionPolicy(Organisation))
+# Organisations are KS's to manage, by named permission (tenants.add/change/
+# delete_organisation), not by being a superuser: a KS analyst is not one.
+register_permission_policy(Organisation, ModelPermissionPolicy(Organisation))
 
 
 def _provision_url(org):
@@ -96,7 +90,7 @@ register_snippet(OrganisationViewSet)
 
 @hooks.register("register_snippet_listing_buttons")
 def provision_listing_button(snippet, user, next_url=None):
-    if isinstance(snippet, Organisation) and user.is_superuser:
+    if isinstance(snippet, Organisation) and user.has_perm(MANAGE_ORGANISATIONS):
         yield Button(_("Klargjør nettsted"), url=_provision_url(snippet), icon_name="site")
 
 
@@ -151,7 +145,7 @@ def limit_page_chooser_to_own_organisations(pages, request):
     into another organisation's tree is a 404, because the chooser would
     otherwise offer the page being browsed as a choice."""
     user = request.user
-    if user.is_superuser:
+    if user.has_perm(MANAGE_ORGANISATIONS):
         return pages
     subtrees = _editable_subtrees(user)
     parent_page_id = (request.resolver_match.kwargs if request.resolver_match else {}).get(
