@@ -164,9 +164,8 @@ def main():
                 raise SystemExit("The dashboard did not render; not measuring.")
             warm = p50(national + query, analyst)
             results[query or "no filters"] = (cold, warm)
-            print(
-                f"national {query or '(no filters)':<40} cold {cold:8.1f} ms  warm p50 {warm:8.1f} ms"
-            )
+            label = query or "(no filters)"
+            print(f"national {label:<40} cold {cold:8.1f} ms  warm p50 {warm:8.1f} ms")
         municipal = f"{base}/rapporter/kommune/{largest[0]}/"
         municipal_cold, _ = timed(municipal, admin)
         municipal_p50 = p50(municipal, admin)
