@@ -18,6 +18,20 @@ from tenants.services import organisations_administered_by
 from .models import UnitLeader
 
 NATIONAL_PERMISSION = "reports.view_national_reports"
+ANALYSTS_GROUP = "KS-analytikere"
+
+
+def analysts_group():
+    """The KS analysts' group (made by a migration; made again here if a test
+    database was flushed), holding only the national-report permission."""
+    from django.contrib.auth.models import Group, Permission
+
+    group, _ = Group.objects.get_or_create(name=ANALYSTS_GROUP)
+    app_label, codename = NATIONAL_PERMISSION.split(".")
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label=app_label, codename=codename)
+    )
+    return group
 
 
 def can_view_national(user):
