@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -31,6 +32,11 @@ def _national(request):
         form = NationalFilterForm({})
         form.is_valid()
     return form, national_report(form)
+
+
+def _fragment_key(form, report):
+    """Names a rendered table or map: same filters, figures and language."""
+    return f"{form.cache_key()}:{report.refreshed_at}:{get_language()}"
 
 
 @login_required
@@ -101,6 +107,7 @@ def national(request):
     if report is None:
         status = 400
     else:
+        context["fragment_key"] = _fragment_key(form, report)
         context["table"] = tables.national_table(report)
         context["trend"] = tables.trend_table(report)
         context["trend_bars"] = _trend_bars(report)
@@ -130,7 +137,8 @@ def national_map(request):
     context = {"form": form, "report": report, "query": request.GET.urlencode()}
     if report is None:
         return render(request, "reports/map.html", context, status=400)
-    context.update(_map_context(report))
+    context["fragment_key"] = _fragment_key(form, report)
+    context["report_map"] = lambda: _map_context(report)
     context["table"] = tables.national_table(report)
     return render(request, "reports/map.html", context)
 
