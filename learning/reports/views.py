@@ -19,7 +19,8 @@ from . import access, exports, map, municipal, tables
 from .models import AnalystSubscription, ApiToken, ExportJob, UnitLeader
 from .national import NationalFilterForm, national_report
 
-INLINE_EXPORT_ROWS = 5000  # more rows than this: a Celery job with a download link
+INLINE_EXPORT_ROWS = 5000
+GAPS_SHOWN = 100  # the most urgent first; choose a course to narrow the list  # more rows than this: a Celery job with a download link
 
 
 def _national(request):
@@ -181,6 +182,7 @@ def _municipal_context(request, organisation_id):
 def municipal_dashboard(request, organisation_id):
     scope, course_id = _municipal_context(request, organisation_id)
     status_rows = municipal.status_table(scope, course_id)
+    gaps = municipal.gap_list(scope, course_id)
     courses = (
         scope.filter(Enrollment.objects)
         .values_list("course_id", "course__title")
@@ -191,7 +193,8 @@ def municipal_dashboard(request, organisation_id):
         "scope": scope,
         "organisation": scope.organisation,
         "table": tables.municipal_table(status_rows),
-        "gaps": municipal.gap_list(scope, course_id)[:500],
+        "gaps": gaps[:GAPS_SHOWN],
+        "gaps_total": gaps.count(),
         "courses": list(courses),
         "course_id": course_id,
         "refreshed_at": municipal.refreshed_at(scope),
