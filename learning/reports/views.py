@@ -19,8 +19,8 @@ from . import access, exports, map, municipal, tables
 from .models import AnalystSubscription, ApiToken, ExportJob, UnitLeader
 from .national import NationalFilterForm, national_report
 
-INLINE_EXPORT_ROWS = 5000
-GAPS_SHOWN = 100  # the most urgent first; choose a course to narrow the list  # more rows than this: a Celery job with a download link
+INLINE_EXPORT_ROWS = 5000  # more rows than this: a Celery job with a download link
+GAPS_SHOWN = 100  # the most urgent first; choose a course to narrow the list
 
 
 def _national(request):
