@@ -192,6 +192,8 @@ TRACKING_QUEUE = env.str("TRACKING_QUEUE", default="tracking")
 CELERY_TASK_ROUTES = {"tracking.*": {"queue": TRACKING_QUEUE}}
 CELERY_BEAT_SCHEDULE = {
     "tracking-sweep-stale": {"task": "tracking.sweep_stale", "schedule": 60.0},
+    # People who joined an assigned unit or job role since get the course.
+    "tracking-apply-assignments": {"task": "tracking.apply_assignments", "schedule": 3600.0},
     # Nightly: rebuild every organisation's rollups from tracking's tables.
     "reports-rebuild-rollups": {
         "task": "reports.rebuild_rollups",

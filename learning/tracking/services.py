@@ -10,9 +10,8 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from courses import page_cache
@@ -165,6 +164,11 @@ def apply_assignment(assignment_id, organisation_id):
     return count
 
 
+def assignment_ids():
+    """(assignment id, organisation id) for every assignment: a national job."""
+    return list(Assignment.objects.unscoped().values_list("pk", "organisation_id"))
+
+
 # --- Lesson structure (cached) ----------------------------------------------
 
 
@@ -192,7 +196,7 @@ def lesson_activities(lesson):
     return activities
 
 
-def _cache_get(key):
+def cache_get(key):
     # A cache that is down (Redis unreachable) must not fail learners' requests.
     try:
         return cache.get(key)
@@ -201,36 +205,36 @@ def _cache_get(key):
         return None
 
 
-def _cache_set(key, value):
+def cache_set(key, value, timeout=CACHE_SECONDS):
     try:
-        cache.set(key, value, CACHE_SECONDS)
+        cache.set(key, value, timeout)
     except Exception:  # noqa: BLE001
         logger.warning("cache unavailable for %s", key)
 
 
 def _content_version():
     # Bumped by courses on every publish, unpublish, move and delete.
-    return _cache_get(page_cache.VERSION_KEY) or 0
+    return cache_get(page_cache.VERSION_KEY) or 0
 
 
 def course_outline(course_id):
     """The live lessons of a course in order, each with its activities:
     [{"lesson_id", "activities"}]. Cached until content changes."""
     key = f"tracking:outline:{course_id}:{_content_version()}"
-    outline = _cache_get(key)
+    outline = cache_get(key)
     if outline is None:
         lessons = CoursePage.objects.get(pk=course_id).lessons()
         outline = [
             {"lesson_id": lesson.pk, "activities": lesson_activities(lesson)} for lesson in lessons
         ]
-        _cache_set(key, outline)
+        cache_set(key, outline)
     return outline
 
 
 def lesson_info(lesson_id):
     """{"course_id", "activities"} for a live, public lesson, or None. Cached."""
     key = f"tracking:lesson:{lesson_id}:{_content_version()}"
-    info = _cache_get(key)
+    info = cache_get(key)
     if info is None:
         lesson = LessonPage.objects.live().public().filter(pk=lesson_id).first()
         parent = lesson.get_parent() if lesson else None
@@ -238,7 +242,7 @@ def lesson_info(lesson_id):
             info = {"course_id": None, "activities": {}}
         else:
             info = {"course_id": parent.pk, "activities": lesson_activities(lesson)}
-        _cache_set(key, info)
+        cache_set(key, info)
     return info if info["course_id"] else None
 
 
@@ -247,11 +251,11 @@ def lesson_info(lesson_id):
 
 def record_events(enrollment, rows, last_lesson_id=None):
     """Store statements for one enrollment and mark it stale, in one
-    transaction; ask for a fold after commit. `rows` are dicts of
-    LearningEvent fields (id, lesson_id, activity_id, verb, result,
-    timestamp, unit_id, job_role_id). A statement id already stored is
-    skipped (primary key, not a lookup). The caller runs this inside
-    transaction.atomic() when several enrollments must go together."""
+    transaction; ask for a fold after commit, unless one is already pending.
+    `rows` are dicts of LearningEvent fields (id, lesson_id, activity_id,
+    verb, result, timestamp, unit_id, job_role_id). A statement id already
+    stored is skipped (primary key, not a lookup). Two statements to the
+    database: one INSERT, one UPDATE."""
     events = [
         LearningEvent(
             enrollment_id=enrollment.pk,
@@ -262,15 +266,31 @@ def record_events(enrollment, rows, last_lesson_id=None):
         )
         for row in rows
     ]
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         LearningEvent.objects.bulk_create(events, ignore_conflicts=True)
-        changes = {"stale": True, "stale_since": Coalesce("stale_since", timezone.now())}
-        if last_lesson_id:
-            changes["last_lesson_id"] = last_lesson_id
-        Enrollment.objects.for_organisation(enrollment.organisation_id).filter(
-            pk=enrollment.pk
-        ).update(**changes)
-        transaction.on_commit(lambda: queue_fold(enrollment.pk, enrollment.organisation_id))
+        if _mark_stale(enrollment, last_lesson_id):
+            transaction.on_commit(lambda: queue_fold(enrollment.pk, enrollment.organisation_id))
+
+
+def _mark_stale(enrollment, last_lesson_id):
+    """Set the stale flag; True when this call set it (no fold pending yet).
+
+    Always an UPDATE, never a read first: it waits for a fold that holds the
+    row, so either the fold sees these events or the flag is set again after
+    it. Only the call that starts the stale period (stale_since was empty)
+    queues a fold, so a busy learner has one fold queued, not one per request;
+    one that never ran (broker down) is the sweeper's."""
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    table = connection.ops.quote_name(Enrollment._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET stale = %s, stale_since = COALESCE(stale_since, %s), "  # noqa: S608
+            "last_lesson_id = COALESCE(%s, last_lesson_id) "
+            "WHERE id = %s AND organisation_id = %s RETURNING stale_since = %s",
+            [True, now, last_lesson_id, enrollment.pk, enrollment.organisation_id, now],
+        )
+        row = cursor.fetchone()
+    return bool(row and row[0])
 
 
 def queue_fold(enrollment_id, organisation_id):
@@ -373,27 +393,48 @@ def fold_enrollment(enrollment_id, organisation_id):
     (the sweeper finds it again) and a second run finds nothing to do.
     Completion and passing only go up. Returns the enrollment or None."""
     scoped = Enrollment.objects.for_organisation(organisation_id)
+    before = scoped.filter(pk=enrollment_id, stale=True).only("pk", "reset_at").first()
+    if before is None:
+        return None
+    # Read the events before taking the row, so the learner's next statements
+    # (whose UPDATE waits for it) wait only for the writes, not the reading.
+    events = _events(before, organisation_id)
     with transaction.atomic():
         if not scoped.filter(pk=enrollment_id, stale=True).update(stale=False, stale_since=None):
             return None
-        enrollment = scoped.select_related("course", "user").get(pk=enrollment_id)
-        _fold(enrollment)
+        enrollment = scoped.select_related("course", "user", "organisation").get(pk=enrollment_id)
+        # Statements committed since the read (events are append-only, so the
+        # count tells): read again, now that no more can commit before us.
+        if enrollment.reset_at != before.reset_at or _event_rows(
+            enrollment, organisation_id
+        ).count() != len(events):
+            events = _events(enrollment, organisation_id)
+        _fold(enrollment, events)
     return enrollment
 
 
-def _fold(enrollment):
-    course = enrollment.course
-    rule = course.completion_rule
-    outline = course_outline(course.pk)
-    events = LearningEvent.objects.for_organisation(enrollment.organisation_id).filter(
+def _event_rows(enrollment, organisation_id):
+    rows = LearningEvent.objects.for_organisation(organisation_id).filter(
         enrollment_id=enrollment.pk
     )
     if enrollment.reset_at:
         # The server's clock, not the browser's: a skewed clock must not hide
         # what a learner did just after the reset.
-        events = events.filter(stored_at__gte=enrollment.reset_at)
+        rows = rows.filter(stored_at__gte=enrollment.reset_at)
+    return rows
+
+
+def _events(enrollment, organisation_id):
+    rows = _event_rows(enrollment, organisation_id).order_by("timestamp", "stored_at")
+    return list(rows.values("activity_id", "verb", "result"))
+
+
+def _fold(enrollment, events):
+    course = enrollment.course
+    rule = course.completion_rule
+    outline = course_outline(course.pk)
     by_activity = {}
-    for event in events.order_by("timestamp").values("activity_id", "verb", "result"):
+    for event in events:
         by_activity.setdefault(event["activity_id"], []).append(event)
 
     states, done_lessons, activities_done, activities_total, quizzes = [], [], 0, 0, []

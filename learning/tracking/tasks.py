@@ -24,3 +24,12 @@ def sweep_stale_task(self, limit=500):
 def apply_assignment_task(assignment_id, organisation_id):
     """Enroll everyone an assignment reaches (services.apply_assignment). Idempotent."""
     services.apply_assignment(assignment_id, organisation_id)
+
+
+@shared_task(name="tracking.apply_assignments", ignore_result=True)
+def apply_assignments_task():
+    """Re-apply every assignment, one task per assignment with its
+    organisation, so people who joined a unit or role since are enrolled.
+    Beat runs it hourly; enrolling is idempotent."""
+    for assignment_id, organisation_id in services.assignment_ids():
+        apply_assignment_task.delay(assignment_id, organisation_id)

@@ -12,8 +12,10 @@ from django.views.decorators.http import require_POST
 
 from courses.models import CoursePage
 from courses.services import Access, lesson_access
+from tenants.services import SESSION_KEY
 
 from . import schemas, services
+from .models import Enrollment
 
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
@@ -95,28 +97,44 @@ def _check(request, statement, now):
     return verb, result
 
 
-def _enrollment(request, course_id, employment, cache):
-    """The learner's enrollment in the course under their current employer;
-    made now if they may take the course, else a refusal."""
-    if course_id in cache:
-        return cache[course_id]
-    enrollment = services.enrollment_for(request.user, course_id, employment.organisation_id)
-    if enrollment is None:
-        course = CoursePage.objects.filter(pk=course_id).first()
-        if course is None or lesson_access(request, course) is not Access.ALLOWED:
-            raise Refusal(404, _("Fant ikke leksjonen, eller du har ikke tilgang til kurset."))
-        enrollment = services.enroll(request.user, course, employment.organisation_id)
-    cache[course_id] = enrollment
-    return enrollment
+def _context(request, course_id, known):
+    """Who the learner is for this course: their enrollment (made now if they
+    may take the course) with the unit and job role of their employment.
+    Cached for a minute per person, chosen employer and course, so a busy
+    learner's statements cost no lookups; changes to an employment show in
+    new events within that minute."""
+    if course_id in known:
+        return known[course_id]
+    key = f"tracking:ctx:{request.user.pk}:{request.session.get(SESSION_KEY)}:{course_id}"
+    context = services.cache_get(key)
+    if context is None:
+        employment = services.learner_employment(request.user, session=request.session)
+        if employment is None:
+            raise Refusal(
+                403, _("Fremdrift lagres når en arbeidsgiver har godkjent deg som ansatt.")
+            )
+        org = employment.organisation_id
+        enrollment = services.enrollment_for(request.user, course_id, org)
+        if enrollment is None:
+            course = CoursePage.objects.filter(pk=course_id).first()
+            if course is None or lesson_access(request, course) is not Access.ALLOWED:
+                raise Refusal(404, _("Fant ikke leksjonen, eller du har ikke tilgang til kurset."))
+            enrollment = services.enroll(request.user, course, org)
+        context = {
+            "enrollment": enrollment.pk,
+            "organisation": org,
+            "unit": employment.unit_id,
+            "job_role": employment.job_role_id,
+        }
+        services.cache_set(key, context, timeout=60)
+    known[course_id] = context
+    return context
 
 
 def _accept(request):
     batch = _parse(_body(request))
-    employment = services.learner_employment(request.user, session=request.session)
-    if employment is None:
-        raise Refusal(403, _("Fremdrift lagres når en arbeidsgiver har godkjent deg som ansatt."))
     now = timezone.now()
-    per_enrollment, enrollments, seen = {}, {}, set()
+    per_enrollment, known, seen = {}, {}, set()
     for statement in batch:
         verb, result = _check(request, statement, now)
         info = services.lesson_info(statement.lesson_id)
@@ -125,9 +143,17 @@ def _accept(request):
         if statement.id in seen:
             continue
         seen.add(statement.id)
-        enrollment = _enrollment(request, info["course_id"], employment, enrollments)
-        rows = per_enrollment.setdefault(enrollment.pk, (enrollment, []))[1]
-        rows.append(
+        context = _context(request, info["course_id"], known)
+        if context["enrollment"] not in per_enrollment:
+            # Only the fields record_events reads; no query.
+            enrollment = Enrollment(
+                pk=context["enrollment"],
+                user_id=request.user.pk,
+                course_id=info["course_id"],
+                organisation_id=context["organisation"],
+            )
+            per_enrollment[context["enrollment"]] = (enrollment, [])
+        per_enrollment[context["enrollment"]][1].append(
             {
                 "id": statement.id,
                 "lesson_id": statement.lesson_id,
@@ -135,8 +161,8 @@ def _accept(request):
                 "verb": verb,
                 "result": result,
                 "timestamp": statement.timestamp,
-                "unit_id": employment.unit_id,
-                "job_role_id": employment.job_role_id,
+                "unit_id": context["unit"],
+                "job_role_id": context["job_role"],
             }
         )
     with transaction.atomic():

@@ -1,4 +1,6 @@
-"""Requests per second for a catalogue page, a lesson page and a static file.
+"""Requests per second for a catalogue page, a lesson page and a static file,
+and for the signed-in catalogue and the signed-in lesson page of an enrolled
+learner with their progress on it.
 
     .venv/bin/python tests/bench/pages.py
 
@@ -38,6 +40,10 @@ DURATION = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 CATALOGUE_HOST = "kongsberg.kurs.localhost"
 LESSON_SLUGS = ("svarut-for-saksbehandlere", "hva-er-svarut")
+P99_MS = {}  # url -> p99 latency in ms, when wrk measured it
+# A lesson of a course the demo's enrolled learner is part way through.
+ENROLLED_EMAIL = "liv.berg@kongsberg.kommune.no"
+ENROLLED_LESSON_SLUGS = ("prosjekt-og-portefoljestyring", "mandat-og-roller")
 
 SETTINGS = """\
 from learning.settings.production import *  # noqa: F403
@@ -96,11 +102,13 @@ def main():
         # A signed-in learner has a session, so the anonymous page cache never
         # answers for them: this one measures rendering the catalogue.
         learner = {**catalogue_host, "Cookie": f"sessionid={learner_session(env)}"}
+        enrolled = {"Cookie": f"sessionid={learner_session(env, ENROLLED_EMAIL)}"}
         targets = {
             "catalogue": (f"{base}/", catalogue_host),
             "lesson": (f"{base}/{'/'.join(LESSON_SLUGS)}/", {}),
             "static": (f"{base}/static/css/site.css", {}),
             "signed_in": (f"{base}/", learner),
+            "signed_in_lesson": (f"{base}/{'/'.join(ENROLLED_LESSON_SLUGS)}/", enrolled),
         }
         for name, (url, headers) in targets.items():
             status, body = fetch(url, headers)
@@ -110,6 +118,8 @@ def main():
                 raise SystemExit(f"{name} answered HTTP {status}; not measuring an error page.")
         if b"Logg ut" not in fetch(*targets["signed_in"])[1]:
             raise SystemExit("The learner's session was not accepted; not measuring.")
+        if b"leksjoner fullf\xc3\xb8rt" not in fetch(*targets["signed_in_lesson"])[1]:
+            raise SystemExit("The enrolled learner's lesson page shows no progress; not measuring.")
 
         tool = "wrk" if shutil.which("wrk") else "python"
         print(f"Load: {tool}, {CONNECTIONS} connections, {DURATION} s per URL, 2 gunicorn workers")
@@ -117,13 +127,23 @@ def main():
         for name, (url, headers) in targets.items():
             fetch(url, headers)  # warm the worker's caches
             rps[name] = measure(url, headers) if tool == "wrk" else measure_python(url, headers)
-            print(f"{name:<10} {rps[name]:>10.1f} req/s")
+            p99 = P99_MS.get(url)
+            p99_text = f"  p99 {p99:.1f} ms" if p99 is not None else ""
+            print(f"{name:<16} {rps[name]:>10.1f} req/s{p99_text}")
 
         ratio = rps["catalogue"] / rps["static"]
         print(f"catalogue / static = {ratio:.3f}")
         print(f"lesson / static    = {rps['lesson'] / rps['static']:.3f}")
         print(f"signed-in catalogue / static = {rps['signed_in'] / rps['static']:.3f}")
         print(f"signed_in_catalogue_rps={rps['signed_in']:.1f}")
+        lesson_ratio = rps["signed_in_lesson"] / rps["static"]
+        print(f"signed-in lesson (enrolled, progress shown) / static = {lesson_ratio:.3f}")
+        lesson_p99 = P99_MS.get(targets["signed_in_lesson"][0], float("nan"))
+        print(
+            f"signed_in_lesson_rps={rps['signed_in_lesson']:.1f} "
+            f"signed_in_lesson_vs_static={lesson_ratio:.3f} "
+            f"signed_in_lesson_p99_ms={lesson_p99:.1f}"
+        )
         print(
             f"RESULT catalogue_rps={rps['catalogue']:.1f} lesson_rps={rps['lesson']:.1f} "
             f"static_rps={rps['static']:.1f} catalogue_vs_static={ratio:.3f}"
@@ -174,12 +194,12 @@ def free_port():
         return s.getsockname()[1]
 
 
-def learner_session(env):
-    """A session key for the demo learner in Kongsberg, made as login would."""
+def learner_session(env, email="ansatt@kongsberg.kommune.no"):
+    """A session key for a demo learner in Kongsberg, made as login would."""
     code = (
         "from importlib import import_module; from django.conf import settings; "
         "from django.contrib import auth; "
-        "u = auth.get_user_model().objects.get(email='ansatt@kongsberg.kommune.no'); "
+        f"u = auth.get_user_model().objects.get(email={email!r}); "
         "s = import_module(settings.SESSION_ENGINE).SessionStore(); "
         "s[auth.SESSION_KEY] = str(u.pk); "
         "s[auth.BACKEND_SESSION_KEY] = 'django.contrib.auth.backends.ModelBackend'; "
@@ -220,13 +240,17 @@ def wait_until_up(url, server, timeout=30):
 
 
 def measure(url, headers):
-    args = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s"]
+    args = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency"]
     for name, value in headers.items():
         args += ["-H", f"{name}: {value}"]
     out = subprocess.run([*args, url], capture_output=True, text=True, check=True).stdout
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     if errors:
         raise SystemExit(f"{url}: {errors.group(1)} error responses under load.\n{out}")
+    p99 = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
+    if p99:
+        value, unit = float(p99.group(1)), p99.group(2)
+        P99_MS[url] = value * {"us": 0.001, "ms": 1, "s": 1000}[unit]
     return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
 
 

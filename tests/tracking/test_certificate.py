@@ -13,6 +13,7 @@ from django.test import Client
 from learning.tracking.models import Certificate
 
 from .core_world import build_world, grade, read, send, statement
+from .learner_helpers import folded
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,7 @@ LENGTH = "https://w3id.org/xapi/video/extensions/length"
 
 
 @pytest.fixture
-def world(db, django_capture_on_commit_callbacks):
+def world(db):
     cache.clear()
     world = build_world(certificate=True)
     world.alice.first_name, world.alice.last_name = "Alice", "Aune"
@@ -29,7 +30,7 @@ def world(db, django_capture_on_commit_callbacks):
     first, second, quiz = world.lessons
     film = statement(world.alice, second, "film-1", "paused", segments=[[0, 6]])
     film["result"]["extensions"][LENGTH] = 6
-    with django_capture_on_commit_callbacks(execute=True):
+    with folded(world):
         assert (
             send(client, [read(world.alice, first), read(world.alice, second), film]).status_code
             == 202

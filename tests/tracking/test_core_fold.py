@@ -174,7 +174,7 @@ def test_progress_changed_is_sent_after_commit(alice, world, django_capture_on_c
 def test_a_crash_mid_fold_loses_nothing(alice, world, monkeypatch):
     read_everything(alice, world)
 
-    def crash(enrollment):
+    def crash(enrollment, events):
         raise SystemExit("worker killed")
 
     monkeypatch.setattr(services, "_fold", crash)

@@ -7,9 +7,10 @@ import pytest
 from django.core.cache import cache
 
 from learning.tracking import services
-from learning.tracking.models import Enrollment
-from learning.tracking.tasks import fold_enrollment_task, sweep_stale_task
+from learning.tracking.models import Assignment, Enrollment
+from learning.tracking.tasks import apply_assignments_task, fold_enrollment_task, sweep_stale_task
 
+from ..factories.tenants import EmploymentFactory
 from .core_world import build_world, grade, read, send, statement
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
@@ -68,3 +69,19 @@ def test_the_sweeper_task_folds_what_was_left_stale(world, settings):
     )
     sweep_stale_task.delay()
     assert wait_for(world, stale=False).lessons_total == 3
+
+
+def test_someone_who_joins_an_assigned_unit_later_gets_the_course(world):
+    assignment = Assignment.objects.create(organisation=world.sortland, course=world.course)
+    assignment.units.set([world.school])
+    services.apply_assignment(assignment.pk, world.sortland.pk)
+    newcomer = EmploymentFactory(organisation=world.sortland, unit=world.school).user
+    apply_assignments_task.delay()  # what beat runs every hour
+    deadline = time.monotonic() + 15
+    enrolled = Enrollment.objects.for_organisation(world.sortland).filter(source="assigned")
+    while enrolled.count() < 2 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert set(enrolled.values_list("user__email", flat=True)) == {
+        "bob@sortland.kommune.no",
+        newcomer.email,
+    }

@@ -16,6 +16,7 @@ from courses.models import CoursePage
 from learning.tracking.models import Enrollment
 
 from .core_world import build_world, read, send
+from .learner_helpers import folded
 
 pytestmark = pytest.mark.django_db
 
@@ -47,10 +48,10 @@ def open_to_everyone(course):
     cache.clear()
 
 
-def test_it_shows_lessons_done_and_where_to_continue(world, django_capture_on_commit_callbacks):
+def test_it_shows_lessons_done_and_where_to_continue(world):
     alice = signed_in(world.alice)
     first, second, _ = world.lessons
-    with django_capture_on_commit_callbacks(execute=True):
+    with folded(world):
         send(alice, [read(world.alice, first)])
     visit(alice, second)  # opened, not finished: "Fortsett" goes here
 
@@ -63,11 +64,9 @@ def test_it_shows_lessons_done_and_where_to_continue(world, django_capture_on_co
     assert "Start kurset" not in html
 
 
-def test_the_lesson_list_beside_a_lesson_is_ticked_off_too(
-    world, django_capture_on_commit_callbacks
-):
+def test_the_lesson_list_beside_a_lesson_is_ticked_off_too(world):
     alice = signed_in(world.alice)
-    with django_capture_on_commit_callbacks(execute=True):
+    with folded(world):
         send(alice, [read(world.alice, world.lessons[0])])
 
     html = visit(alice, world.lessons[1]).content.decode()
@@ -96,10 +95,10 @@ def test_opening_a_lesson_enrolls_and_starts_the_tracker(world):
     assert f'data-tracking-end data-activity-id="lesson-{lesson.pk}"' in html
 
 
-def test_a_watched_film_is_not_reported_again(world, django_capture_on_commit_callbacks):
+def test_a_watched_film_is_not_reported_again(world):
     alice = signed_in(world.alice)
     lesson = world.lessons[1]
-    with django_capture_on_commit_callbacks(execute=True):
+    with folded(world):
         visit(alice, lesson)
         send(alice, [read(world.alice, lesson)])
 
@@ -153,12 +152,10 @@ def test_signing_in_from_a_lesson_comes_back_to_it(world):
     assert response["Location"] == path(lesson)
 
 
-def test_the_page_cache_never_serves_one_persons_progress(
-    world, django_capture_on_commit_callbacks
-):
+def test_the_page_cache_never_serves_one_persons_progress(world):
     open_to_everyone(world.course)
     alice = signed_in(world.alice)
-    with django_capture_on_commit_callbacks(execute=True):
+    with folded(world):
         send(alice, [read(world.alice, world.lessons[0])])
     assert "1 av 3 leksjoner fullført" in visit(alice, world.course).content.decode()
 

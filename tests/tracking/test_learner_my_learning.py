@@ -13,6 +13,7 @@ from learning.tracking import services
 from learning.tracking.models import Enrollment
 
 from .core_world import build_world, read, send
+from .learner_helpers import folded
 
 pytestmark = pytest.mark.django_db
 
@@ -37,9 +38,9 @@ def enrollment(world, user, **changes):
     return row
 
 
-def test_it_lists_courses_in_progress_with_percent(world, django_capture_on_commit_callbacks):
+def test_it_lists_courses_in_progress_with_percent(world):
     alice = signed_in(world.alice)
-    with django_capture_on_commit_callbacks(execute=True):
+    with folded(world):
         send(alice, [read(world.alice, world.lessons[0])])
 
     html = alice.get(URL).content.decode()

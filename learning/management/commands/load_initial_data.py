@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from courses import demo
+from learning.tracking import demo as tracking_demo
 from tenants.models import Employment, Organisation
 
 DEMO_PASSWORD = "demo-passord-2026"  # noqa: S105 - printed on purpose; demo only
@@ -28,6 +29,7 @@ DEMO_USERS = [
     ("administrator@kongsberg.kommune.no", "Ingrid", "Administrator", "kongsberg", "admin"),
     ("ansatt@kongsberg.kommune.no", "Per", "Hansen", "kongsberg", "learner"),
     ("ansatt@sortland.kommune.no", "Sigrid", "Johansen", "sortland", "learner"),
+    tracking_demo.LEARNER,  # with courses in progress, one completed, one assigned
 ]
 
 
@@ -65,6 +67,8 @@ class Command(BaseCommand):
         created = demo.load(log=self._log if verbosity > 1 else None)
         self.stdout.write(f"Demo courses: {len(created)} published.")
         logins = self._users()
+        learner = get_user_model().objects.get(email=tracking_demo.LEARNER[0])
+        tracking_demo.load(learner, log=self._log if verbosity > 1 else None)
 
         if not options["no_index"]:
             call_command("update_index", verbosity=0)

@@ -10,6 +10,8 @@
 // - Video: the union of the intervals really played (timeupdate during
 //   playback; a seek starts a new interval, so skipping ahead is not
 //   watching); "completed" at 90 % of the duration covered.
+// - What has been recorded is marked on the page (data-tracking-recorded on
+//   the end marker or the video), for tests and for styling.
 // - Every statement gets a UUID here. Statements wait in localStorage until
 //   the server has answered 2xx; failures are retried with back-off, and on
 //   pagehide what is left goes with navigator.sendBeacon. A tab closed
@@ -206,7 +208,11 @@
 
   function trackText(marker) {
     var activityId = marker.getAttribute("data-activity-id");
-    if (!activityId || done[activityId]) return;
+    if (!activityId) return;
+    if (done[activityId]) {
+      marker.setAttribute("data-tracking-recorded", "");
+      return;
+    }
     var body = document.querySelector("[data-tracking-text]") || document.body;
     var words = (body.innerText || body.textContent || "").split(/\s+/).filter(Boolean).length;
     // A third of the time it takes to read at 250 words a minute, between
@@ -229,6 +235,7 @@
         completion: true,
         duration: isoDuration(visibleTime() / 1000)
       });
+      marker.setAttribute("data-tracking-recorded", "");
     }
 
     document.addEventListener("visibilitychange", function () {
@@ -266,7 +273,7 @@
     var out = [];
     sorted.forEach(function (s) {
       var last = out[out.length - 1];
-      if (last && s[0] <= last[1] + 0.25) {
+      if (last && s[0] <= last[1] + 0.01) {
         last[1] = Math.max(last[1], s[1]);
       } else {
         out.push([s[0], s[1]]);
@@ -290,6 +297,7 @@
     var start = null; // where the interval being played began
     var last = null; // media time and wall time at the last timeupdate
     var sinceReport = 0;
+    var jumped = false; // a seek happened since the last timeupdate
 
     function duration() {
       var d = video.duration;
@@ -309,7 +317,7 @@
       return d ? Math.min(1, covered(segments) / d) : 0;
     }
 
-    function report(verb) {
+    function report(verb, keepPlaying) {
       close();
       var d = duration();
       var share = progress();
@@ -317,9 +325,10 @@
       if (share >= WATCHED && !done[activityId]) {
         markDone(activityId);
         record("completed", activityId, videoResult(d, share));
+        video.setAttribute("data-tracking-recorded", "");
       }
       sinceReport = 0;
-      if (!video.paused && !video.seeking) begin();
+      if (keepPlaying && !video.paused && !video.seeking) begin();
     }
 
     function videoResult(d, share) {
@@ -335,51 +344,63 @@
       last = { time: video.currentTime, wall: performance.now() };
     }
 
-    video.addEventListener("playing", begin);
-    video.addEventListener("timeupdate", function () {
-      if (video.paused || video.seeking) return;
+    video.addEventListener("playing", function () {
+      if (start === null) begin();
+    });
+    // Move the end of the interval being played to the playhead, if it got
+    // there by playing (not by a jump). False when it jumped.
+    function advance() {
+      if (jumped) return false;
       var now = performance.now();
       var t = video.currentTime;
-      if (start === null || last === null) {
-        begin();
-        return;
-      }
       var mediaStep = t - last.time;
       var wallStep = (now - last.wall) / 1000;
       var rate = video.playbackRate || 1;
       if (mediaStep < 0 || mediaStep > wallStep * Math.min(rate, MAX_RATE) + 0.5 || rate > MAX_RATE) {
-        // A jump (or playback too fast to be watching): end the interval
-        // where real playback reached and start afresh from here.
-        close();
-        begin();
-        return;
+        return false;
       }
       sinceReport += mediaStep;
       last = { time: t, wall: now };
+      return true;
+    }
+
+    video.addEventListener("timeupdate", function () {
+      if (video.paused || video.seeking) return;
+      if (start === null || last === null || !advance()) {
+        // A seek or jump (or playback too fast to be watching): the interval
+        // ends where real playback reached; a new one starts from here.
+        close();
+        jumped = false;
+        begin();
+        return;
+      }
       // Report now and then while playing, and as soon as the film counts.
+      var t = last.time;
       var share = duration() ? covered(merge(segments.concat([[start, t]]))) / duration() : 0;
       if (sinceReport >= 15 || (share >= WATCHED && !done[activityId])) {
-        report("progressed");
+        report("progressed", true);
       }
     });
     video.addEventListener("seeking", function () {
       // The interval ends where playback was, not where the seek lands.
+      jumped = true;
       if (start !== null) {
         close();
         report("seeked");
       }
     });
     video.addEventListener("pause", function () {
-      if (!video.ended) report("paused");
+      if (video.ended) return; // "ended" reports
+      if (start !== null && last !== null && !video.seeking) advance();
+      report("paused");
     });
     video.addEventListener("ended", function () {
-      if (last !== null) last.time = Math.max(last.time, Math.min(video.currentTime, duration()));
+      if (start !== null && last !== null) advance();
       report("paused");
     });
     video.addEventListener("play", function () {
-      if (sinceReport === 0 && start === null) {
-        record("played", activityId, videoResult(duration(), progress()));
-      }
+      record("played", activityId, videoResult(duration(), progress()));
+      if (start === null && !video.seeking) begin(); // from where play was pressed
     });
 
     // On pagehide, a film that is playing reports what has been watched.
