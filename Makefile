@@ -24,6 +24,7 @@ run: export TENANT_SITE_PORT = $(PORT)
 run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_initial_data
+	$(MANAGE) load_report_demo
 	@echo
 	@echo "Kompetanseplattform: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	@echo

@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from courses.views import media_file
 from learning import views
+from learning.reports.api import api as reports_api
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -19,6 +20,8 @@ urlpatterns = [
     path("konto/", include("learning.accounts.urls")),
     path("sprak/", views.set_language, name="set_language"),
     path("kurs/", include("courses.urls")),
+    path("rapporter/", include("learning.reports.urls")),
+    path("api/rapporter/", reports_api.urls),
     path("laering/", include("learning.tracking.urls")),
     # Every upload, in every environment, goes through the check of who may
     # have it (courses.files); nginx sends the bytes in production.

@@ -29,7 +29,9 @@ FILTERS = [
 def _within_own_organisations(wagtail_queryset):
     def queryset(request):
         users = wagtail_queryset(request)
-        if request is None or request.user.is_superuser:
+        from .services import MANAGE_ORGANISATIONS
+
+        if request is None or request.user.has_perm(MANAGE_ORGANISATIONS):
             return users
         return users.filter(pk__in=colleagues(request.user).values("pk"))
 

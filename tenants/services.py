@@ -28,6 +28,11 @@ __all__ = [
 ]
 
 SESSION_KEY = "current_organisation_id"
+# KS's named permissions (what superusers once meant): managing every
+# organisation (sites, pages, people lists) and administering every
+# organisation's employments. KS analysts hold neither.
+MANAGE_ORGANISATIONS = "tenants.change_organisation"
+ADMINISTER_ALL_EMPLOYMENTS = "tenants.change_employment"
 
 
 def organisation_for_site(site):
@@ -79,7 +84,7 @@ def organisations_administered_by(user):
     superuser (KS). Decides who may approve employments and see people."""
     if not user.is_authenticated or not user.is_active:
         return Organisation.objects.none()
-    if user.is_superuser:
+    if user.has_perm(ADMINISTER_ALL_EMPLOYMENTS):
         return Organisation.objects.all()
     return Organisation.objects.filter(admins_group__in=user.groups.all())
 
@@ -89,7 +94,7 @@ def organisations_edited_by(user):
     a superuser): whose pages, images, documents and media they work on."""
     if not user.is_authenticated or not user.is_active:
         return Organisation.objects.none()
-    if user.is_superuser:
+    if user.has_perm(MANAGE_ORGANISATIONS):
         return Organisation.objects.all()
     groups = user.groups.all()
     return Organisation.objects.filter(

@@ -15,6 +15,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from .models import Employment, Organisation
 from .organisation_fields import grouped
 from .services import (
+    ADMINISTER_ALL_EMPLOYMENTS,
+    MANAGE_ORGANISATIONS,
     approve_employment,
     end_employment,
     organisations_administered_by,
@@ -31,7 +33,7 @@ class ProvisionView(WagtailAdminTemplateMixin, TemplateView):
     page_title = gettext_lazy("Klargjør nettsted")
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_superuser:
+        if not request.user.has_perm(MANAGE_ORGANISATIONS):
             raise PermissionDenied
         self.organisation = get_object_or_404(Organisation, pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
@@ -70,7 +72,7 @@ class ProvisionView(WagtailAdminTemplateMixin, TemplateView):
 
 
 def _administered_employments(user):
-    if user.is_superuser:
+    if user.has_perm(ADMINISTER_ALL_EMPLOYMENTS):
         return Employment.objects.unscoped()  # KS: every organisation, no id list
     return Employment.objects.for_organisations(organisations_administered_by(user))
 

@@ -9,7 +9,6 @@ admin form is given; in `tenants.admin_views` and `tenants.admin_filters` for
 the views and filters Wagtail offers no hook for.
 """
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.urls import path, reverse
@@ -28,7 +27,7 @@ from wagtail.admin.widgets import Button
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.models import Page
-from wagtail.permission_policies.base import BasePermissionPolicy
+from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
@@ -37,20 +36,14 @@ from . import views
 from .admin_scope import choosable, own_pages_q
 from .forms import TenantAdminModelForm
 from .models import Organisation
-from .services import organisations_administered_by
+from .services import (
+    MANAGE_ORGANISATIONS,
+    organisations_administered_by,
+)
 
-
-class SuperuserOnlyPermissionPolicy(BasePermissionPolicy):
-    """Organisations are KS's to manage: superusers may do everything, others nothing."""
-
-    def user_has_permission(self, user, action):
-        return user.is_active and user.is_superuser
-
-    def users_with_any_permission(self, actions):
-        return get_user_model().objects.filter(is_active=True, is_superuser=True)
-
-
-register_permission_policy(Organisation, SuperuserOnlyPermissionPolicy(Organisation))
+# Organisations are KS's to manage, by named permission (tenants.add/change/
+# delete_organisation), not by being a superuser: a KS analyst is not one.
+register_permission_policy(Organisation, ModelPermissionPolicy(Organisation))
 
 
 def _provision_url(org):
@@ -113,7 +106,7 @@ register_snippet(OrganisationViewSet)
 
 @hooks.register("register_snippet_listing_buttons")
 def provision_listing_button(snippet, user, next_url=None):
-    if isinstance(snippet, Organisation) and user.is_superuser:
+    if isinstance(snippet, Organisation) and user.has_perm(MANAGE_ORGANISATIONS):
         yield Button(_("Klargjør nettsted"), url=_provision_url(snippet), icon_name="site")
 
 
@@ -161,7 +154,7 @@ def limit_page_chooser_to_own_organisations(pages, request):
     into another organisation's tree is a 404, because the chooser would
     otherwise offer the page being browsed as a choice."""
     user = request.user
-    if user.is_superuser:
+    if user.has_perm(MANAGE_ORGANISATIONS):
         return pages
     subtrees = own_pages_q(user)
     parent_page_id = (request.resolver_match.kwargs if request.resolver_match else {}).get(

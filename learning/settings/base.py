@@ -8,6 +8,7 @@ console e-mail, local-memory cache. Everything else comes from the environment
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "tenants",
     "courses",
     "learning.tracking",
+    "learning.reports",
     "wagtailmedia",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -204,6 +206,16 @@ CELERY_BEAT_SCHEDULE = {
     "tracking-sweep-stale": {"task": "tracking.sweep_stale", "schedule": 60.0},
     # People who joined an assigned unit or job role since get the course.
     "tracking-apply-assignments": {"task": "tracking.apply_assignments", "schedule": 3600.0},
+    # Nightly: rebuild every organisation's rollups from tracking's tables.
+    "reports-rebuild-rollups": {
+        "task": "reports.rebuild_rollups",
+        "schedule": crontab(hour=2, minute=30),
+    },
+    # Monday morning: a link to the dashboard for KS analysts who asked.
+    "reports-weekly-email": {
+        "task": "reports.weekly_email",
+        "schedule": crontab(hour=7, minute=0, day_of_week="mon"),
+    },
 }
 # Enrollments stale for longer than this are folded by the sweeper.
 TRACKING_SWEEP_AFTER_SECONDS = env.int("TRACKING_SWEEP_AFTER_SECONDS", default=60)

@@ -1,0 +1,200 @@
+"""Reports at national scale: generator time, dashboards through HTTP, and the
+naive query they replace.
+
+    .venv/bin/python tests/bench/reports.py --learners 50000
+
+Builds a fresh PostgreSQL database (BENCH_DATABASE_URL, default
+postgresql://postgres@127.0.0.1:5432/h_reports), migrates it, loads the
+organisations and demo content, runs `generate_national_data --learners N`
+(timed), starts gunicorn (2 workers, production settings) and measures, with
+signed-in sessions: the KS national dashboard (cold: first request for a
+filter; warm: repeated; with and without filters) and the largest
+municipality's dashboard (p50 of repeated requests). In the same run it times
+a naive GROUP BY over the raw event log for the same national figures. Ends
+with one `RESULT ...` line. Gunicorn is stopped and the database dropped
+afterwards, also on failure. Not collected by pytest.
+"""
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psycopg
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pages import (  # noqa: E402
+    PYTHON,
+    ROOT,
+    SETTINGS,
+    create_database,
+    drop_database,
+    fetch,
+    free_port,
+    manage,
+    step,
+    wait_until_up,
+)
+
+DEFAULT_DB = "postgresql://postgres@127.0.0.1:5432/h_reports"
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
+REPEAT = int(os.environ.get("BENCH_REPEAT", "20"))
+
+SESSION = (
+    "from importlib import import_module; from django.conf import settings; "
+    "from django.contrib import auth; from django.contrib.auth.models import Group; "
+    "U = auth.get_user_model(); "
+    "u, _ = U.objects.get_or_create(email={email!r}, defaults={{'is_superuser': {su}}}); "
+    "u.groups.add(Group.objects.get(name='KS-analytikere')); "
+    "s = import_module(settings.SESSION_ENGINE).SessionStore(); "
+    "s[auth.SESSION_KEY] = str(u.pk); "
+    "s[auth.BACKEND_SESSION_KEY] = 'django.contrib.auth.backends.ModelBackend'; "
+    "s[auth.HASH_SESSION_KEY] = u.get_session_auth_hash(); s.save(); print(s.session_key)"
+)
+
+NAIVE = """
+SELECT e.organisation_id,
+       COUNT(DISTINCT e.enrollment_id) FILTER (WHERE e.verb = 'experienced') AS started,
+       COUNT(DISTINCT e.enrollment_id) FILTER (WHERE e.verb = 'completed') AS completed,
+       COUNT(DISTINCT e.enrollment_id) AS enrolled
+FROM tracking_learningevent e
+JOIN tenants_organisation o ON o.id = e.organisation_id AND o.kind = 'municipality'
+WHERE e.timestamp >= now() - interval '365 days'
+GROUP BY e.organisation_id
+"""
+
+
+def session(env, email, superuser=False):
+    code = SESSION.format(email=email, su=superuser)
+    out = subprocess.run(
+        [PYTHON, "manage.py", "shell", "--no-imports", "-c", code],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return out.strip().splitlines()[-1]
+
+
+def timed(url, headers):
+    start = time.perf_counter()
+    status, body = fetch(url, headers)
+    elapsed = (time.perf_counter() - start) * 1000
+    if status != 200:
+        raise SystemExit(f"{url} answered HTTP {status}; not measuring an error page.")
+    return elapsed, body
+
+
+def p50(url, headers, n=REPEAT):
+    return statistics.median(timed(url, headers)[0] for _ in range(n))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--learners", type=int, default=500_000)
+    args = parser.parse_args()
+    db_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB)
+    work = Path(tempfile.mkdtemp(prefix="bench-reports-"))
+    (work / "bench_settings.py").write_text(SETTINGS.format(static_root=str(work / "static")))
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(work), str(ROOT)]),
+        "DJANGO_SETTINGS_MODULE": "bench_settings",
+        "SECRET_KEY": "bench-only-" + "k" * 40,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost,.localhost",
+        "DATABASE_URL": db_url,
+        "REDIS_URL": REDIS_URL,
+        "CELERY_TASK_ALWAYS_EAGER": "true",
+        "SECURE_SSL_REDIRECT": "False",
+        "MEDIA_ROOT": str(work / "media"),
+        "LOG_LEVEL": "ERROR",
+    }
+    server = None
+    create_database(db_url)
+    try:
+        step("migrate")
+        manage(env, "migrate", "--noinput", "-v0")
+        step("load_initial_data (organisations, KS and Kongsberg)")
+        manage(env, "load_initial_data", "--organisations", "kongsberg", "--no-index", "-v0")
+        step(f"generate_national_data --learners {args.learners}")
+        start = time.perf_counter()
+        manage(env, "generate_national_data", "--learners", str(args.learners), "-v0")
+        generator_s = time.perf_counter() - start
+        print(f"generator: {generator_s:.1f} s (including rollups)")
+        manage(env, "collectstatic", "--noinput", "-v0")
+        with psycopg.connect(db_url.replace("postgres://", "postgresql://")) as conn:
+            events = conn.execute("SELECT COUNT(*) FROM tracking_learningevent").fetchone()[0]
+            enrollments = conn.execute("SELECT COUNT(*) FROM tracking_enrollment").fetchone()[0]
+            largest = conn.execute(
+                "SELECT o.id, o.name, COUNT(*) FROM tracking_enrollment e JOIN "
+                "tenants_organisation o ON o.id = e.organisation_id GROUP BY o.id, o.name "
+                "ORDER BY 3 DESC LIMIT 1"
+            ).fetchone()
+            conn.execute("ANALYZE")
+        print(f"enrollments={enrollments} events={events} largest={largest[1]} ({largest[2]})")
+
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        server = subprocess.Popen(
+            [
+                str(Path(PYTHON).with_name("gunicorn")),
+                "learning.wsgi:application",
+                "--workers=2",
+                f"--bind=127.0.0.1:{port}",
+                "--log-level=warning",
+            ],
+            cwd=ROOT,
+            env=env,
+        )
+        wait_until_up(f"{base}/healthz", server)
+        analyst = {"Cookie": f"sessionid={session(env, 'analytiker@ks.no')}"}
+        admin = {"Cookie": f"sessionid={session(env, 'drift@ks.no', superuser=True)}"}
+
+        national = f"{base}/rapporter/nasjonalt/"
+        results = {}
+        for query in ("", "?content=national&size_class=large"):
+            cold, body = timed(national + query, analyst)
+            if "færre enn 5".encode() not in body and b"Opptak" not in body:
+                raise SystemExit("The dashboard did not render; not measuring.")
+            warm = p50(national + query, analyst)
+            results[query or "no filters"] = (cold, warm)
+            label = query or "(no filters)"
+            print(f"national {label:<40} cold {cold:8.1f} ms  warm p50 {warm:8.1f} ms")
+        municipal = f"{base}/rapporter/kommune/{largest[0]}/"
+        municipal_cold, _ = timed(municipal, admin)
+        municipal_p50 = p50(municipal, admin)
+        print(f"municipal {largest[1]}: cold {municipal_cold:.1f} ms  p50 {municipal_p50:.1f} ms")
+
+        with psycopg.connect(db_url.replace("postgres://", "postgresql://")) as conn:
+            naive = []
+            for _ in range(3):
+                start = time.perf_counter()
+                conn.execute(NAIVE).fetchall()
+                naive.append((time.perf_counter() - start) * 1000)
+        naive_ms = statistics.median(naive)
+        dashboard_p50 = results["no filters"][1]
+        print(f"naive GROUP BY over events: {naive_ms:.1f} ms")
+        print(
+            f"RESULT learners={args.learners} events={events} "
+            f"dashboard_p50_ms={dashboard_p50:.1f} municipal_p50_ms={municipal_p50:.1f} "
+            f"naive_ms={naive_ms:.1f} speedup={naive_ms / dashboard_p50:.1f}"
+        )
+    finally:
+        if server is not None:
+            server.terminate()
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                server.kill()
+        drop_database(db_url)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
