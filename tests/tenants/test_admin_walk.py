@@ -52,6 +52,7 @@ from wagtailmedia.models import Media
 
 from courses.models import LessonPage, Topic
 from learning.accounts.models import User
+from learning.tracking.models import Enrollment, ResetLog
 from tenants.models import Employment, Organisation
 
 from ..factories.accounts import UserFactory
@@ -218,6 +219,13 @@ class AdminWalkTests(TwoMunicipalitiesTestCase):
             last_seen_at=timezone.now(),
         )
         cls.topic = Topic.objects.create(name="Nasjonalt tema", slug="nasjonalt")
+        cls.beta_enrollment = Enrollment.objects.create(
+            user=cls.dagny,
+            course=cls.beta_course,
+            organisation=beta,
+            status=Enrollment.Status.COMPLETED,
+            completed_at=timezone.now(),
+        )
 
     # --- what is filled in --------------------------------------------------
 
@@ -270,6 +278,7 @@ class AdminWalkTests(TwoMunicipalitiesTestCase):
                 ("admin/workflows/", [self.beta_workflow.pk]),
                 ("admin/organisasjoner/", [beta.pk]),
                 ("admin/ansatte/", [self.employment.pk]),
+                ("admin/deltakelser/", [self.beta_enrollment.pk]),
                 ("admin/snippets/tenants/organisation/", [beta.pk]),
                 ("admin/snippets/choose/tenants/organisation/", [beta.pk]),
                 ("admin/snippets/courses/topic/", [self.topic.pk]),
@@ -396,6 +405,8 @@ class AdminWalkTests(TwoMunicipalitiesTestCase):
             pk__in=[self.alice.pk, self.bob.pk]
         )
         return {
+            "enrollments": list(Enrollment.objects.for_organisation(beta).order_by("pk").values()),
+            "resets": ResetLog.objects.for_organisation(beta).count(),
             "pages": list(pages.order_by("path").values()),
             "revisions": sorted(
                 Revision.objects.filter(object_id__in=page_ids).values_list("pk", flat=True)
