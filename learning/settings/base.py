@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Which site and page a request is for, kept per content version (courses/routing.py).
+    "courses.routing.RouteCacheMiddleware",
     "tenants.middleware.TenantMiddleware",
     # After the two above: the person's choice, employer and site decide.
     "learning.middleware.ChosenLanguageMiddleware",
