@@ -275,14 +275,18 @@ class CoursePage(MemoisedViewRestrictions, SingleChildTypeRouting, Page):
         if not getattr(request, "is_preview", False):
             # Kept on the page: a course kept by courses.routing's cache (until
             # the next content change) lists its lessons without a query.
+            # Their addresses too: the course is kept per site and path.
             lessons = self.__dict__.get("_memo_lessons")
             if lessons is None:
-                lessons = self._memo_lessons = list(self.lessons())
-        else:
-            lessons = [
-                lesson.get_latest_revision_as_object()
-                for lesson in LessonPage.objects.child_of(self).order_by("path")
-            ]
+                lessons = list(self.lessons())
+                for lesson in lessons:
+                    lesson.href = page_href(lesson, request)
+                self._memo_lessons = lessons
+            return lessons
+        lessons = [
+            lesson.get_latest_revision_as_object()
+            for lesson in LessonPage.objects.child_of(self).order_by("path")
+        ]
         for lesson in lessons:
             lesson.href = page_href(lesson, request)
         return lessons

@@ -1,9 +1,13 @@
-"""Routing to a child page in one query instead of two.
+"""Routing cheaply: to a child page in one query instead of two, and, for a
+page seen before, in none (RouteCacheMiddleware keeps sites and routed pages
+per worker until the content version changes).
 
 Wagtail's Page.route() finds the child by slug as a plain Page, then loads it
 again as its specific type. Catalogue and course pages have children of one
 type only (subpage_types), so the specific child can be fetched at once.
 """
+
+import time
 
 from django.http import Http404
 
@@ -52,6 +56,9 @@ class RouteCacheMiddleware:
     restrictions)."""
 
     MAX_ENTRIES = 2000
+    # A few changes send no signal (provisioning updates organisations and the
+    # default site with .update()): nothing is kept longer than this.
+    MAX_AGE_SECONDS = 60
 
     def __init__(self, get_response):
         from wagtail.views import serve  # needs the app registry ready
@@ -59,13 +66,16 @@ class RouteCacheMiddleware:
         self.get_response = get_response
         self.wagtail_serve = serve
         self.version = None
+        self.expires = 0.0
         self.sites = {}
         self.routes = {}
 
     def _current(self):
         version = current_version()
-        if version != self.version:
+        now = time.monotonic()
+        if version != self.version or now > self.expires:
             self.version, self.sites, self.routes = version, {}, {}
+            self.expires = now + self.MAX_AGE_SECONDS
         return version
 
     def __call__(self, request):
