@@ -51,7 +51,8 @@ def mark_personal(request):
     request.courses_personal = True
 
 
-def _incr():
+def new_version():
+    """Start a new content version now (no database, no transaction)."""
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
@@ -62,8 +63,8 @@ def bump_version(**kwargs):
     """Invalidate every cached page (signal receiver; safe to call any time).
     Now, and again once the transaction commits: a page rendered in between
     saw the old rows and must not outlive the commit."""
-    _incr()
-    transaction.on_commit(_incr)
+    new_version()
+    transaction.on_commit(new_version)
 
 
 def current_version():

@@ -108,3 +108,29 @@ def wagtail_roots(db):
         )
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
+
+
+@pytest.fixture(autouse=True)
+def _forget_kept_routes():
+    """Workers keep sites and routes per content version (courses.routing).
+    A test database is emptied without the signals that bump that version,
+    so start every test on a new one, as a deploy would."""
+    from courses import page_cache
+
+    page_cache.new_version()
+
+
+@pytest.fixture(autouse=True)
+def _eager_for_marked_tests(request):
+    """`@pytest.mark.eager`: tasks run in place even with a broker, for tests
+    whose rows live in the test's own transaction, which no worker can see.
+    The same tasks go through the real worker in the `worker` tests."""
+    if not request.node.get_closest_marker("eager"):
+        yield
+        return
+    from learning.celery import app
+
+    saved = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = saved

@@ -2,6 +2,8 @@
 sub-unit, KS analyst and superuser, in two municipalities, across pages,
 exports, the API and the export download link."""
 
+import pytest
+
 from django.test import TestCase
 from django.urls import reverse
 
@@ -83,6 +85,7 @@ class ReportAccessTestCase(TestCase):
         assert self.get(self.kari, national).status_code == 200
         assert self.get(self.alice, national).status_code == 403
 
+    @pytest.mark.eager
     def test_only_the_requester_may_download_an_export(self):
         self.client.force_login(self.alice)
         url = reverse("reports:municipal_export", args=[self.alpha.pk, "csv"])

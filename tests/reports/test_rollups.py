@@ -4,6 +4,8 @@ a learner changes employer, and follow tracking's progress_changed signal."""
 import datetime
 from collections import Counter
 
+import pytest
+
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
@@ -92,6 +94,7 @@ class RollupTestCase(TestCase):
         assert (alpha.enrolled, alpha.completed) == (2, 1)  # Lars's completion stays here
         assert (beta.enrolled, beta.completed) == (1, 0)
 
+    @pytest.mark.eager
     def test_progress_changed_updates_the_rollup(self):
         newcomer = EmploymentFactory(organisation=self.alpha, unit=self.school).user
         with self.captureOnCommitCallbacks(execute=True):
