@@ -60,15 +60,8 @@ def _vtt_error(document):
     return None
 
 
-class CaptionTrackBlock(blocks.StructBlock):
-    """Captions in one more language, offered in the player's menu."""
-
-    captions = DocumentChooserBlock(label=_("teksting (WebVTT)"))
-    language = blocks.ChoiceBlock(label=_("språk"), choices=CAPTION_LANGUAGES, default="en")
-
-    class Meta:
-        icon = "media"
-        label = _("Teksting på et annet språk")
+class ChecksCaptions:
+    """A struct block whose `captions` must be a WebVTT file."""
 
     def clean(self, value):
         value = super().clean(value)
@@ -78,7 +71,18 @@ class CaptionTrackBlock(blocks.StructBlock):
         return value
 
 
-class VideoBlock(blocks.StructBlock):
+class CaptionTrackBlock(ChecksCaptions, blocks.StructBlock):
+    """Captions in one more language, offered in the player's menu."""
+
+    captions = DocumentChooserBlock(label=_("teksting (WebVTT)"))
+    language = blocks.ChoiceBlock(label=_("språk"), choices=CAPTION_LANGUAGES, default="en")
+
+    class Meta:
+        icon = "media"
+        label = _("Teksting på et annet språk")
+
+
+class VideoBlock(ChecksCaptions, blocks.StructBlock):
     """A video file with WebVTT captions tracks, played in a native player."""
 
     video = VideoChooserBlock(label=_("video"), help_text=_("Last opp MP4 eller WebM."))
@@ -108,13 +112,6 @@ class VideoBlock(blocks.StructBlock):
         label = _("Video")
         template = "courses/blocks/video_block.html"
         description = _("Video med teksting og valgfri transkripsjon.")
-
-    def clean(self, value):
-        value = super().clean(value)
-        error = _vtt_error(value.get("captions"))
-        if error:
-            raise StructBlockValidationError(block_errors={"captions": error})
-        return value
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
