@@ -13,8 +13,10 @@ validate the same form. A value already on the object before the edit stays
 
 from collections import defaultdict
 
+from django.conf import settings
 from django.core import checks
 from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
@@ -113,7 +115,25 @@ class TenantAdminModelForm(ChosenObjectsFormMixin, WagtailAdminModelForm):
 
 
 class TenantAdminPageForm(ChosenObjectsFormMixin, WagtailAdminPageForm):
-    pass
+    """Also makes the slug from the title when the browser sent none: the
+    admin's script fills it in only once the title field loses focus, and an
+    editor who types a title and saves at once should not be sent to the
+    Promote tab for a field they never saw."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug")
+        if slug:
+            return slug
+        title = self.cleaned_data.get("title") or ""
+        slug = slugify(title, allow_unicode=getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True))
+        if not slug:
+            raise ValidationError(_("Gi siden en adresse (slug) av bokstaver og tall."))
+        return slug
 
 
 def _takes_ids(model):

@@ -4,6 +4,8 @@ from django.urls import reverse
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
+from courses.models import CoursePage
+
 from ..factories.accounts import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -79,3 +81,27 @@ def test_it_offers_only_regions_as_regions(client, sector, sortland_editor):
     )
     assert response.status_code == 200
     assert "shared_with_regions" in response.context["form"].errors
+
+
+def test_it_makes_the_address_from_the_title_when_the_browser_sent_none(
+    client, sector, sortland_editor
+):
+    parent = sector.sortland.root_page_id
+    data = nested_form_data(
+        {
+            "title": "Arkiv i praksis",
+            "slug": "",
+            "summary": "Slik arkiverer vi.",
+            "estimated_minutes": 15,
+            "language": "nb",
+            "sharing": "own",
+            "completion_rule": "completed",
+            "comments": inline_formset([]),
+        }
+    )
+    response = client.post(
+        reverse("wagtailadmin_pages:add", args=["courses", "coursepage", parent]), data
+    )
+    assert response.status_code == 302
+    course = CoursePage.objects.get(title="Arkiv i praksis")
+    assert course.slug == "arkiv-i-praksis"
