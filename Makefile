@@ -41,6 +41,8 @@ check:
 	DJANGO_SETTINGS_MODULE=learning.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=learning.settings.test $(MANAGE) makemigrations --check --dry-run
 
+# Two processes, one per core; each has its own test database and Redis database.
+PYTEST_ARGS ?= --numprocesses 2
 pytest:
 	$(BIN)/pytest $(PYTEST_ARGS)
 

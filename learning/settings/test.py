@@ -1,6 +1,8 @@
 """The test suite. Real PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set (CI)."""
 
+import os
 import uuid
+from urllib.parse import urlsplit, urlunsplit
 
 from .base import *  # noqa: F403
 
@@ -10,6 +12,18 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "media" / "test"  # noqa: F405
 # Set by .ci/run: a service named here that does not answer fails the suite.
 REQUIRE_SERVICES = env.list("REQUIRE_SERVICES", default=[])  # noqa: F405
+
+# Under pytest-xdist (`make test` runs two processes) each process gets a Redis
+# database of its own: a test that clears the cache must not flush the other
+# process's broker messages, sessions or kept pages.
+_XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+if REDIS_URL and _XDIST_WORKER.startswith("gw"):  # noqa: F405
+    _url = urlsplit(REDIS_URL)  # noqa: F405
+    _db = int(_url.path.strip("/") or 0) + int(_XDIST_WORKER[2:])
+    REDIS_URL = urlunsplit(_url._replace(path=f"/{_db % 16}"))
+    CACHES["default"]["LOCATION"] = REDIS_URL  # noqa: F405
+    CELERY_BROKER_URL = CELERY_RESULT_BACKEND = REDIS_URL
+MEDIA_ROOT = MEDIA_ROOT / (_XDIST_WORKER or "main")
 
 # The worker thread (tests/conftest.py) must close its connection after each
 # task, or the test database cannot be dropped at the end of the run.

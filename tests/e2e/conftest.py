@@ -10,7 +10,7 @@ from io import StringIO
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from django.core.cache import cache
 from django.core.management import call_command
@@ -18,6 +18,11 @@ from django.core.management import call_command
 from learning.management.commands.load_initial_data import DEMO_PASSWORD
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's; never `playwright install`
+# How long an action or an expectation may wait. Generous, because two test
+# processes, their live servers and two browsers share two cores: a page that
+# never comes still fails, a slow one doesn't.
+TIMEOUT_MS = 20_000
+expect.set_options(timeout=TIMEOUT_MS)
 
 
 @pytest.fixture(scope="session")
@@ -38,7 +43,7 @@ def browser():
 @pytest.fixture
 def page(browser):
     context = browser.new_context(locale="nb-NO", viewport={"width": 390, "height": 844})
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
     yield page
     context.close()

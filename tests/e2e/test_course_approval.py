@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from courses.models import CoursePage, LessonPage
 from tenants.models import Organisation
 
+from .conftest import TIMEOUT_MS
 from .test_editor_typing import admin_sign_in, insert_text_block_and_type
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -23,7 +24,7 @@ def save_draft(page):
 def test_a_course_is_submitted_previewed_and_approved_once(demo, browser):
     kongsberg = Organisation.objects.get(slug="kongsberg")
     editor = browser.new_context(locale="nb-NO", viewport={"width": 1280, "height": 900})
-    editor.set_default_timeout(10_000)
+    editor.set_default_timeout(TIMEOUT_MS)
     page = editor.new_page()
     admin_sign_in(page, demo, "redaktor@kongsberg.kommune.no")
 
@@ -51,7 +52,7 @@ def test_a_course_is_submitted_previewed_and_approved_once(demo, browser):
     editor.close()
 
     approver = browser.new_context(locale="nb-NO", viewport={"width": 1280, "height": 900})
-    approver.set_default_timeout(10_000)
+    approver.set_default_timeout(TIMEOUT_MS)
     page = approver.new_page()
     admin_sign_in(page, demo, "administrator@kongsberg.kommune.no")
     state = course.current_workflow_state
