@@ -14,12 +14,16 @@ with its own organisation (`shared_route`), so a course that is not shared with
 Kongsberg, or a draft, is 404 under Kongsberg's address whoever asks.
 
 "Their own site" is their employer's site when they are an approved employee
-of an organisation that has one, else the site they are on (anonymous visitors
-on a public course stay on the catalogue they came from). A course their own
-site cannot serve keeps its owner's address.
+of an organisation that has one and their sign-in reaches it (they are on it,
+or SESSION_COOKIE_DOMAIN spans the sites); else the site they are on, so a
+link never signs anyone out (anonymous visitors on a public course stay on the
+catalogue they came from). A course their own site cannot serve keeps its
+owner's address.
 """
 
+from django.conf import settings
 from django.http import Http404
+from django.http.request import split_domain_port
 from django.utils.functional import cached_property
 
 from wagtail.models import Site
@@ -42,6 +46,18 @@ def shared_path(page):
     return f"/{SHARED_PREFIX}/{owner_catalogue}/{_path_in_catalogue(page)}"
 
 
+def _under(hostname, domain):
+    hostname = split_domain_port(hostname)[0].lower()
+    return f".{hostname}".endswith(f".{domain}")
+
+
+def shares_session(host, other_hostname):
+    """Does the session cookie set on `host` go with requests to `other_hostname`
+    too (SESSION_COOKIE_DOMAIN covers both)? Else a link there signs them out."""
+    domain = (settings.SESSION_COOKIE_DOMAIN or "").lstrip(".").lower()
+    return bool(domain) and _under(host, domain) and _under(other_hostname, domain)
+
+
 class Addresses:
     """Per request: the learner's own site and the courses shared with it.
     Lazy; at most three queries however many links a page has."""
@@ -60,12 +76,17 @@ class Addresses:
         from .access import viewer
 
         employer = viewer(self.request).organisation
-        if employer is not None and employer.site_id is not None:
-            site = self.request_site
-            if site is None or site.pk != employer.site_id:
-                site = Site.objects.filter(pk=employer.site_id).first()
-            return site, employer
         site = self.request_site
+        if employer is not None and employer.site_id is not None:
+            if site is not None and site.pk == employer.site_id:
+                return site, employer
+            home = (
+                settings.SESSION_COOKIE_DOMAIN and Site.objects.filter(pk=employer.site_id).first()
+            )
+            if home and shares_session(self.request.get_host(), home.hostname):
+                return home, employer
+            # Their sign-in does not reach their employer's host (one cookie
+            # per host): they stay on the site they signed in on.
         if site is None:
             return None, None
         # The middleware's lazy answer for this host, when there is one.

@@ -106,14 +106,26 @@ def test_min_laering_links_to_the_learners_own_site(client, sector, national_pat
     assert national_path in links(response)
 
 
-def test_on_another_host_links_lead_to_the_employers_site(client, sector):
+def test_on_another_host_links_lead_to_the_employers_site_when_the_sign_in_reaches_it(
+    client, sector, settings
+):
     """Charlie signed in on KS's site: a course Sortland shares with Kongsberg
-    leads to Kongsberg's site, not to Sortland's."""
+    leads to Kongsberg's site when one cookie spans the sites."""
+    settings.SESSION_COOKIE_DOMAIN = ".kurs.localhost"
     client.force_login(sector.charlie)
     response = get(client, sector.ks, "/")
     assert response.status_code == 200
     expected = sector.kongsberg.site.root_url + under("sortland", sector.sortland_listed.slug)
     assert expected in links(response)
+
+
+def test_with_a_cookie_per_host_links_never_sign_anyone_out(client, sector):
+    """Without SESSION_COOKIE_DOMAIN a link to Kongsberg's host would arrive
+    signed out: on KS's site Charlie stays there for what KS's site serves."""
+    client.force_login(sector.charlie)
+    response = get(client, sector.ks, "/")
+    assert page_address(sector.national)[0] in links(response)
+    assert not any(link.startswith(sector.kongsberg.site.root_url) for link in links(response))
 
 
 def test_an_own_course_keeps_its_own_address(client, sector):
