@@ -22,7 +22,7 @@ owner's address.
 """
 
 from django.conf import settings
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.http.request import split_domain_port
 from django.utils.functional import cached_property
 
@@ -138,6 +138,24 @@ def learner_href(page, request, course=None):
     if course is None:
         course = page.course if isinstance(page, LessonPage) else page
     return addresses(request).href(page, course)
+
+
+def own_site_redirect(page, request, course):
+    """Someone whose sign-in reaches their employer's site (SESSION_COOKIE_DOMAIN
+    spans the sites) and who opens a course elsewhere, at an address their own
+    site can serve it under, is sent there (a KS link in a newsletter opens on
+    Kongsberg's site). None otherwise; called once the gate has let them in."""
+    if request.method not in ("GET", "HEAD") or getattr(request, "is_preview", False):
+        return None
+    found = addresses(request)
+    site, _ = found.home
+    if site is None or found.request_site is None or site.pk == found.request_site.pk:
+        return None
+    href = found.href(page, course)
+    if not href.startswith(site.root_url + "/"):
+        return None
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponseRedirect(f"{href}?{query}" if query else href)
 
 
 def canonical_url(page, request):

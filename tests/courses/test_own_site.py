@@ -119,6 +119,29 @@ def test_on_another_host_links_lead_to_the_employers_site_when_the_sign_in_reach
     assert expected in links(response)
 
 
+def test_a_learner_whose_sign_in_reaches_their_site_is_sent_there_from_the_owners(
+    client, sector, settings, national_path
+):
+    settings.SESSION_COOKIE_DOMAIN = ".kurs.localhost"
+    client.force_login(sector.charlie)
+    first = sector.lessons[sector.national.slug][0]
+    path, owner_host = page_address(first)
+    response = client.get(path, {"fra": "nyhetsbrev"}, headers={"host": owner_host})
+    assert response.status_code == 302
+    root = sector.kongsberg.site.root_url
+    assert (
+        response["Location"]
+        == f"{root}{under('ks', sector.national.slug, first.slug)}?fra=nyhetsbrev"
+    )
+    # Alice (Sortland) under Kongsberg's address goes to Sortland's.
+    client.force_login(sector.alice)
+    response = get(client, sector.kongsberg, national_path)
+    assert response["Location"] == sector.sortland.site.root_url + national_path
+    # Nobody is sent to where they may not go: anonymous visitors stay.
+    client.logout()
+    assert visit(client, first).status_code == 200
+
+
 def test_with_a_cookie_per_host_links_never_sign_anyone_out(client, sector):
     """Without SESSION_COOKIE_DOMAIN a link to Kongsberg's host would arrive
     signed out: on KS's site Charlie stays there for what KS's site serves."""
@@ -126,6 +149,7 @@ def test_with_a_cookie_per_host_links_never_sign_anyone_out(client, sector):
     response = get(client, sector.ks, "/")
     assert page_address(sector.national)[0] in links(response)
     assert not any(link.startswith(sector.kongsberg.site.root_url) for link in links(response))
+    assert visit(client, sector.national).status_code == 200  # and is not sent away
 
 
 def test_an_own_course_keeps_its_own_address(client, sector):
