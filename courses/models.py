@@ -31,12 +31,17 @@ def _add_hook_context(hook_name, request, page, context):
     return context
 
 
-def page_href(page, request):
-    """Where a link to `page` goes: its own address, or in a preview the
-    admin's preview of its latest draft (it may have no live version yet)."""
+def page_href(page, request, course=None):
+    """Where a link to `page` (a course or lesson; `course` is the lesson's,
+    when the caller has it) goes: under the learner's own organisation's site
+    when it may serve the course, else its owner's address (courses/addresses.py);
+    in a preview, the admin's preview of its latest draft (it may have no
+    live version yet)."""
     if getattr(request, "is_preview", False):
         return reverse("wagtailadmin_pages:view_draft", args=[page.pk])
-    return page.get_url(request)
+    from .addresses import learner_href
+
+    return learner_href(page, request, course)
 
 
 class Topic(models.Model):
@@ -69,6 +74,15 @@ class CatalogPage(SingleChildTypeRouting, Page):
     class Meta:
         verbose_name = _("kurskatalog")
         verbose_name_plural = _("kurskataloger")
+
+    def route(self, request, path_components):
+        # /delt/<owner>/<course>/...: another organisation's course shared
+        # with this one, served under this catalogue (courses/addresses.py).
+        from .addresses import SHARED_PREFIX, shared_route
+
+        if path_components and path_components[0] == SHARED_PREFIX:
+            return shared_route(self, request, path_components[1:])
+        return super().route(request, path_components)
 
     def serve(self, request, *args, **kwargs):
         return allow_anonymous_caching(super().serve(request, *args, **kwargs))
@@ -234,6 +248,12 @@ class CoursePage(SingleChildTypeRouting, Page):
         errors = {}
         if self.cover_image_id and not self.cover_alt.strip():
             errors["cover_alt"] = _("Skriv en alternativ tekst til forsidebildet.")
+        from .addresses import SHARED_PREFIX
+
+        if self.slug == SHARED_PREFIX:
+            errors["slug"] = _(
+                "Adressen «%(slug)s» er satt av til kurs som deles med dere. Velg en annen."
+            ) % {"slug": SHARED_PREFIX}
         if errors:
             raise ValidationError(errors)
 
@@ -280,12 +300,17 @@ class CoursePage(SingleChildTypeRouting, Page):
                 for lesson in LessonPage.objects.child_of(self).order_by("path")
             ]
         for lesson in lessons:
-            lesson.href = page_href(lesson, request)
+            lesson.href = page_href(lesson, request, course=self)
         return lessons
 
     def get_context(self, request, *args, **kwargs):
+        from .addresses import canonical_url, catalogue_href
+
         context = super().get_context(request, *args, **kwargs)
         context["lessons"] = self.lesson_list(request)
+        context["catalogue_href"] = catalogue_href(self, request)
+        if not getattr(request, "is_preview", False):
+            context["canonical_url"] = canonical_url(self, request)
         return _add_hook_context("course_page_context", request, self, context)
 
     def serve(self, request, *args, **kwargs):
@@ -344,6 +369,10 @@ class LessonPage(Page):
         course = self.course
         lessons = course.lesson_list(request)
         index_ = next((i for i, lesson in enumerate(lessons) if lesson.pk == self.pk), None)
+        if not getattr(request, "is_preview", False):
+            from .addresses import canonical_url
+
+            context["canonical_url"] = canonical_url(self, request)
         context.update(
             course=course,
             course_href=page_href(course, request),

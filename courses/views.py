@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 from . import files
 from .blocks import caption_tracks
 from .grading import SubmissionError, find_quiz, grade, parse_answers
-from .models import LessonPage
+from .models import LessonPage, page_href
 from .services import Access, lesson_access
 from .signals import quiz_graded
 
@@ -36,7 +36,7 @@ def grade_quiz(request, lesson_id, quiz_id):
             message = _("Logg inn som ansatt for å svare på quizen.")
             return JsonResponse({"error": message}, status=401)
         # The lesson page sends them on to sign in (or to what they wait for).
-        return redirect(lesson.get_url(request))
+        return redirect(page_href(lesson, request, course))
     quiz = find_quiz(lesson, quiz_id)
     if quiz is None:
         raise Http404

@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_urls, admin_views, files
 from .access import refuse
+from .addresses import own_site_redirect
 from .models import CoursePage, LessonPage, Topic
 from .services import course_access, organisations_edited_by, template_targets
 
@@ -39,7 +40,9 @@ def check_course_access(page, request, serve_args, serve_kwargs):
         course = page.course
     else:
         return None
-    return refuse(request, course_access(request, course))
+    return refuse(request, course_access(request, course)) or own_site_redirect(
+        page, request, course
+    )
 
 
 @hooks.register("insert_global_admin_js")

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
+from courses.models import page_href
 from learning.accounts.decorators import learner_required
 
 from . import certificates
@@ -42,7 +43,7 @@ def my_learning(request):
             and enrollment.due_date is not None
             and enrollment.due_date < today
         )
-        enrollment.course_url = enrollment.course.get_url(request)
+        enrollment.course_url = page_href(enrollment.course, request)
         if enrollment.completed_at is not None:
             completed.append(enrollment)
         elif enrollment.source == Enrollment.Source.ASSIGNED:

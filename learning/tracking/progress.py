@@ -90,7 +90,8 @@ def _progress(request, enrollment, lessons):
     # "Fortsett" goes where they were, else to the first lesson not done.
     resume = next((lesson for lesson in lessons if lesson.pk == enrollment.last_lesson_id), None)
     resume = resume or next((lesson for lesson in lessons if lesson.pk not in done), None)
-    url = resume.get_url(request) if resume is not None else ""
+    # The lesson list's own links: under the learner's site (courses.addresses).
+    url = (getattr(resume, "href", None) or resume.get_url(request)) if resume is not None else ""
     return Progress(enrollment, done, len(lessons), url)
 
 

@@ -44,10 +44,13 @@ def test_it_finds_no_own_course_for_an_anonymous_search(client, sector):
     assert "Velkommen til Sortland kommune" not in response.text
 
 
-def test_it_links_shared_courses_to_their_one_canonical_page(client, sector):
+def test_it_links_shared_courses_under_its_own_address_canonical_at_the_owners(client, sector):
     response = visit(client, sector.sortland.root_page)
-    path, host = page_address(sector.national)
-    assert f'href="http://{host}{path}"' in response.text
+    shared = f"/delt/ks/{sector.national.slug}/"
+    assert f'href="{shared}"' in response.text
+    path, host = page_address(sector.sortland.root_page)
+    course = client.get(shared, headers={"host": host})
+    assert f'<link rel="canonical" href="{sector.national.get_full_url()}">' in course.text
     # Linked, not copied: KS's course has no copy under Sortland.
     assert not sector.sortland.root_page.get_descendants().filter(title=sector.national.title)
 

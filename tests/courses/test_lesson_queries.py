@@ -38,3 +38,20 @@ def test_it_shows_an_editor_the_user_bar_and_a_learner_none(client, sector):
     sector.alice.groups.add(sector.sortland.editors_group)
     client.force_login(type(sector.alice).objects.get(pk=sector.alice.pk))  # signs in again
     assert "wagtail-userbar" in visit(client, lesson).text
+
+
+def test_a_shared_lesson_under_the_learners_own_site_costs_little_more(client, sector):
+    """Under Kongsberg's address: the catalogue that serves it, the owner's
+    catalogue, and the check that it is shared with Kongsberg."""
+    client.force_login(sector.charlie)
+    lesson = sector.lessons[sector.national.slug][0]
+    path = f"/delt/ks/{sector.national.slug}/{lesson.slug}/"
+    host = sector.kongsberg.site.hostname
+    client.get(path, headers={"host": host})
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path, headers={"host": host})
+    assert response.status_code == 200
+    assert "Første leksjon" in response.text
+    assert len(queries.captured_queries) <= MAX_QUERIES + 3, "\n".join(
+        q["sql"] for q in queries.captured_queries
+    )
