@@ -266,6 +266,13 @@ class IdentityProviderForm(WagtailAdminModelForm):
             )
         return cleaned_data
 
+    def validate_unique(self):
+        # The slug names the provider in URLs, across organisations (a system check).
+        slug = self.cleaned_data.get("slug")
+        taken = IdentityProvider.objects.unscoped().filter(slug=slug).exclude(pk=self.instance.pk)
+        if slug and taken.exists():
+            self.add_error("slug", _("Kortnavnet er allerede i bruk. Velg et annet."))
+
     def save(self, commit=True):
         if self.cleaned_data.get("client_secret"):
             self.instance.set_client_secret(self.cleaned_data["client_secret"])
