@@ -30,7 +30,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -226,7 +226,7 @@ class IdentityProviderForm(WagtailAdminModelForm):
         max_length=200,
     )
     client_secret = forms.CharField(
-        label=_lazy("klienthemmelighet"),
+        label=gettext_lazy("klienthemmelighet"),
         required=False,
         strip=True,
         widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
@@ -251,7 +251,7 @@ class IdentityProviderForm(WagtailAdminModelForm):
         self.fields["organisation"].queryset = organisations
         self.fields["organisation"].label_from_instance = lambda org: org.label
         if self.instance.has_client_secret:
-            self.fields["client_secret"].help_text = _lazy(
+            self.fields["client_secret"].help_text = gettext_lazy(
                 "Lagret. Skriv en ny bare hvis du vil bytte den."
             )
         if not user.has_perm("tenants.change_organisation"):
@@ -325,7 +325,7 @@ def start(request, slug):
 
 class EmailForm(forms.Form):
     email = forms.EmailField(
-        label=_lazy("E-postadresse på jobben"),
+        label=gettext_lazy("E-postadresse på jobben"),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
 
