@@ -270,7 +270,7 @@ class IdentityProviderForm(WagtailAdminModelForm):
         # The slug names the provider in URLs, across organisations (a system check).
         slug = self.cleaned_data.get("slug")
         taken = IdentityProvider.objects.unscoped().filter(slug=slug).exclude(pk=self.instance.pk)
-        if slug and taken.exists():
+        if slug == PROVIDER or (slug and taken.exists()):
             self.add_error("slug", _("Kortnavnet er allerede i bruk. Velg et annet."))
 
     def save(self, commit=True):
