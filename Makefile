@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+OIDC_PORT ?= 9000
 
 .PHONY: run test install lint check pytest demo clean messages
 
@@ -19,15 +20,19 @@ $(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/python
 
 install: $(VENV)/.installed
 
-## make run: install, migrate SQLite, load all organisations and demo content, serve.
+## make run: install, migrate SQLite, load all organisations and demo content, serve,
+## with Kongsberg's test identity provider (Node) beside it.
 run: export TENANT_SITE_PORT = $(PORT)
 run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_initial_data
 	$(MANAGE) load_report_demo
+	$(MANAGE) load_sso_demo --issuer http://127.0.0.1:$(OIDC_PORT)
 	@echo
 	@echo "Kompetanseplattform: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+	@echo "Single sign-on as Kongsberg (any @kongsberg.kommune.no, any password): http://$(HOST):$(PORT)/innlogging/"
 	@echo
+	$(BIN)/python -m tests.oidc_provider $(OIDC_PORT) & trap 'kill $$! 2>/dev/null' EXIT; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 ## make test: install, lint, Django checks, missing migrations, then the whole suite.

@@ -18,6 +18,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenter/", include(wagtaildocs_urls)),
     path("konto/", include("learning.accounts.urls")),
+    path("konto/", include("allauth.urls")),
+    path("innlogging/", include("tenants.urls")),
     path("sprak/", views.set_language, name="set_language"),
     path("kurs/", include("courses.urls")),
     path("rapporter/", include("learning.reports.urls")),

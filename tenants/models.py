@@ -286,3 +286,84 @@ class Employment(TenantOwnedModel):
 
     def __str__(self):
         return f"{self.user} – {self.organisation}"
+
+
+class IdentityProvider(TenantOwnedModel):
+    """An organisation's OpenID Connect provider (single sign-on).
+
+    People whose e-mail domain belongs to the organisation (its EmailDomain
+    rows) are sent here to sign in, and a provider may sign in only those
+    addresses. A national provider (ID-porten, Feide), enabled by KS, serves
+    everyone and makes nobody an employee by itself. The client secret is
+    stored encrypted (tenants.sso) and never shown again once saved.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="identity_providers"
+    )
+    name = models.CharField(
+        _("navn på knappen"),
+        max_length=200,
+        help_text=_("Vises som «Logg inn med …», for eksempel «Kongsberg kommune»."),
+    )
+    slug = models.SlugField(
+        _("kortnavn"),
+        max_length=80,
+        unique=True,
+        help_text=_("Del av adressen innloggingen kommer tilbake til; endres ikke etter oppstart."),
+    )
+    issuer = models.URLField(
+        _("utsteder (issuer)"),
+        help_text=_(
+            "OpenID Connect-utstederen, for eksempel "
+            "https://login.microsoftonline.com/<tenant-id>/v2.0."
+        ),
+    )
+    client_id = models.CharField(_("klient-ID"), max_length=255)
+    client_secret_encrypted = models.TextField(editable=False, blank=True)
+    email_claim = models.CharField(
+        _("claim med e-postadressen"),
+        max_length=100,
+        default="email",
+        help_text=_("Vanligvis «email»; i noen Entra ID-oppsett «upn» eller «preferred_username»."),
+    )
+    employees_at_once = models.BooleanField(
+        _("blir ansatt med en gang"),
+        default=False,
+        help_text=_(
+            "Uten dette venter den som logger inn første gang, på godkjenning fra en administrator."
+        ),
+    )
+    national = models.BooleanField(
+        _("nasjonal (for alle)"),
+        default=False,
+        help_text=_(
+            "ID-porten, Feide: tilbys alle og gjør ingen til ansatt. Bare KS kan slå dette på."
+        ),
+    )
+    enabled = models.BooleanField(_("i bruk"), default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ScopedManager()
+
+    class Meta:
+        verbose_name = _("innloggingstjeneste")
+        verbose_name_plural = _("innloggingstjenester")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def has_client_secret(self):
+        return bool(self.client_secret_encrypted)
+
+    def set_client_secret(self, secret):
+        from .sso import encrypt_secret
+
+        self.client_secret_encrypted = encrypt_secret(secret)
+
+    def get_client_secret(self):
+        from .sso import decrypt_secret
+
+        return decrypt_secret(self.client_secret_encrypted) if self.client_secret_encrypted else ""

@@ -6,19 +6,23 @@ from django.utils import timezone
 
 from wagtail.models import Site
 
-from .models import EmailDomain, Employment, Organisation
+from .models import EmailDomain, Employment, IdentityProvider, Organisation
 from .provisioning import provision_organisation, provision_organisations
 
 __all__ = [
     "active_employers",
     "approve_employment",
+    "confirm_employment",
     "confirm_employment_by_email",
+    "employ_through_identity_provider",
     "end_employment",
     "current_organisation",
     "organisation_for_site",
     "organisations_administered_by",
     "organisations_edited_by",
     "organisation_for_email",
+    "identity_provider_for_email",
+    "national_identity_providers",
     "pending_organisations",
     "provision_organisation",
     "provision_organisations",
@@ -144,20 +148,27 @@ def request_employment(user, organisation):
         pass  # already pending or active (one open employment per organisation)
 
 
-@transaction.atomic
 def confirm_employment_by_email(user):
     """`user` has proved they read mail at their address: if its domain belongs
     to an organisation, they are an active employee there. Returns that
     organisation, or None when the domain is nobody's or its admin said no.
-
-    Safe to run twice: an active employment is kept, a pending one for the
-    domain's organisation is approved, and a rejection by the organisation's
-    admin is respected (no new employment: a later request waits for them,
-    it is never approved by the mailbox alone). Requests to organisations the
-    address does not belong to stay pending."""
+    Safe to run twice (see confirm_employment)."""
     org = organisation_for_email(user.email)
     if org is None:
         return None
+    return confirm_employment(user, org)
+
+
+@transaction.atomic
+def confirm_employment(user, org):
+    """Make `user` an active employee of `org`, whose own proof (their mail
+    domain, their identity provider) says they work there. Returns `org`, or
+    None when its admin said no.
+
+    Safe to run twice: an active employment is kept, a pending one is
+    approved, and a rejection by the organisation's admin is respected (no
+    new employment: a later request waits for them, it is never approved by
+    the proof alone). Requests to other organisations stay pending."""
     statuses = {e.status for e in user.employments.filter(organisation=org)}
     if Employment.Status.ACTIVE in statuses:
         return org
@@ -174,6 +185,48 @@ def confirm_employment_by_email(user):
     except IntegrityError:
         pass  # confirmed in two tabs at once: the other one made it
     return org
+
+
+def employ_through_identity_provider(user, provider):
+    """`user` has just signed in through `provider` (an IdentityProvider),
+    which has vouched for their address: it is confirmed. An organisation's
+    provider makes them its employee at once when it is set to, else asks
+    its admin (a pending employment); a rejection stands either way. A
+    national provider employs nobody by itself: the address's domain decides,
+    as when a person confirms it by mail. Safe to run twice."""
+    if not user.email_confirmed:
+        user.email_confirmed = True
+        user.save(update_fields=["email_confirmed"])
+    if provider.national:
+        return confirm_employment_by_email(user)
+    org = provider.organisation
+    if provider.employees_at_once:
+        return confirm_employment(user, org)
+    if not user.employments.filter(organisation=org, status=Employment.Status.REJECTED).exists():
+        request_employment(user, org)
+    return None
+
+
+def identity_provider_for_email(email):
+    """The enabled identity provider of the organisation that owns the
+    address's domain, or None: where the login page sends this person to
+    sign in. National providers are never the answer (they are offered to
+    everyone, as buttons)."""
+    org = organisation_for_email(email)
+    if org is None:
+        return None
+    return (
+        IdentityProvider.objects.for_organisation(org)
+        .filter(enabled=True, national=False)
+        .order_by("pk")
+        .first()
+    )
+
+
+def national_identity_providers():
+    """Enabled national providers (ID-porten, Feide), offered to everyone."""
+    # Enabled by KS for everyone: a lookup across organisations on purpose.
+    return IdentityProvider.objects.unscoped().filter(enabled=True, national=True)
 
 
 def end_employment(employment, by, on=None):

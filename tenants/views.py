@@ -1,4 +1,4 @@
-"""Wagtail admin views: provisioning (KS superusers) and "Ansatte" (org admins)."""
+"""Wagtail admin views: provisioning (KS superusers), "Ansatte" and "Innlogging" (org admins)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -12,7 +12,7 @@ from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from .models import Employment, Organisation
+from .models import Employment, IdentityProvider, Organisation
 from .organisation_fields import grouped
 from .services import (
     ADMINISTER_ALL_EMPLOYMENTS,
@@ -23,6 +23,7 @@ from .services import (
     provision_organisation,
     reject_employment,
 )
+from .sso import IdentityProviderForm
 
 
 class ProvisionView(WagtailAdminTemplateMixin, TemplateView):
@@ -153,3 +154,94 @@ def decide_employment(request, pk, decision):
 
 employment_index = EmploymentIndexView.as_view()
 provision = ProvisionView.as_view()
+
+
+def _administered_providers(user):
+    if user.has_perm(ADMINISTER_ALL_EMPLOYMENTS):
+        return IdentityProvider.objects.unscoped()  # KS: every organisation
+    return IdentityProvider.objects.for_organisations(organisations_administered_by(user))
+
+
+class IdentityProviderIndexView(WagtailAdminTemplateMixin, TemplateView):
+    """The identity providers of the organisations the user administers."""
+
+    template_name = "tenants/identity_provider_index.html"
+    header_icon = "key"
+    page_title = gettext_lazy("Innlogging")
+
+    def dispatch(self, request, *args, **kwargs):
+        if not organisations_administered_by(request.user).exists():
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
+
+    def get_context_data(self, **kwargs):
+        providers = _administered_providers(self.request.user).select_related(
+            "organisation__county"
+        )
+        return super().get_context_data(
+            providers=providers.order_by("organisation__name", "name"), **kwargs
+        )
+
+
+class IdentityProviderEditView(WagtailAdminTemplateMixin, TemplateView):
+    """Add (no pk) or change an identity provider. Another organisation's
+    provider is a 404: its existence is not disclosed."""
+
+    template_name = "tenants/identity_provider_form.html"
+    header_icon = "key"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.organisations = organisations_administered_by(request.user)
+        if not self.organisations.exists():
+            raise PermissionDenied
+        pk = kwargs.get("pk")
+        self.object = (
+            get_object_or_404(_administered_providers(request.user), pk=pk)
+            if pk
+            else IdentityProvider()
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return str(self.object) if self.object.pk else _("Ny innloggingstjeneste")
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("tenants_identity_providers"), "label": _("Innlogging")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_context_data(self, **kwargs):
+        callback = ""
+        if self.object.pk:
+            site = self.object.organisation.site
+            root = site.root_url if site else self.request.build_absolute_uri("/").rstrip("/")
+            path = reverse("openid_connect_callback", kwargs={"provider_id": self.object.slug})
+            callback = root + path
+        return super().get_context_data(object=self.object, callback_url=callback, **kwargs)
+
+    def get_form(self):
+        return IdentityProviderForm(
+            self.request.POST or None,
+            instance=self.object,
+            user=self.request.user,
+            organisations=self.organisations.select_related("county").order_by("name"),
+        )
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data(form=self.get_form()))
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form()
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        provider = form.save()
+        messages.success(request, _("%(name)s er lagret.") % {"name": provider.name})
+        return redirect("tenants_identity_providers")
+
+
+identity_provider_index = IdentityProviderIndexView.as_view()
+identity_provider_edit = IdentityProviderEditView.as_view()

@@ -133,6 +133,11 @@ def tenant_admin_urls():
             {"decision": "end"},
             name="tenants_employment_end",
         ),
+        path("innlogging/", views.identity_provider_index, name="tenants_identity_providers"),
+        path("innlogging/ny/", views.identity_provider_edit, name="tenants_identity_provider_add"),
+        path(
+            "innlogging/<int:pk>/", views.identity_provider_edit, name="tenants_identity_provider"
+        ),
     ]
 
 
@@ -145,6 +150,13 @@ class EmploymentsMenuItem(MenuItem):
 def employments_menu_item():
     return EmploymentsMenuItem(
         _("Ansatte"), reverse("tenants_employments"), icon_name="group", order=260
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def identity_providers_menu_item():
+    return EmploymentsMenuItem(
+        _("Innlogging"), reverse("tenants_identity_providers"), icon_name="key", order=265
     )
 
 

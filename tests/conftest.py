@@ -134,3 +134,18 @@ def _eager_for_marked_tests(request):
     app.conf.task_always_eager = True
     yield
     app.conf.task_always_eager = saved
+
+
+@pytest.fixture(scope="session")
+def oidc_provider():
+    """The issuer URL of a real OpenID Connect provider on loopback for this
+    run (tests/oidc_provider/server.mjs): Kongsberg's, accepting any
+    password; clients `kongsberg`, `kongsberg-feil-mottaker` (ID tokens for
+    another audience) and `kongsberg-utlopt` (expired ID tokens)."""
+    from .oidc_provider import start
+
+    process, issuer = start()
+    yield issuer
+    process.terminate()
+    process.wait(timeout=10)
+    process.stderr.close()

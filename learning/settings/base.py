@@ -67,6 +67,10 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_celery_beat",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -90,6 +94,7 @@ MIDDLEWARE = [
     # After the two above: the person's choice, employer and site decide.
     "learning.middleware.ChosenLanguageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
 ]
 
 ROOT_URLCONF = "learning.urls"
@@ -135,6 +140,16 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
+
+# allauth: e-mail is the login (no usernames). Single sign-on (tenants.sso)
+# builds its OpenID Connect apps from the organisations' IdentityProvider rows.
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+SOCIALACCOUNT_ADAPTER = "tenants.sso.SocialAccountAdapter"
+SOCIALACCOUNT_STORE_TOKENS = False
+# The key client secrets are encrypted with; derived from SECRET_KEY when unset.
+SSO_SECRET_KEY = env.str("SSO_SECRET_KEY", default="")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,6 +1,6 @@
 import factory
 
-from tenants.models import EmailDomain, Employment, JobRole, Organisation, Unit
+from tenants.models import EmailDomain, Employment, IdentityProvider, JobRole, Organisation, Unit
 
 from .accounts import UserFactory
 
@@ -50,3 +50,24 @@ class EmploymentFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     organisation = factory.SubFactory(OrganisationFactory)
     status = Employment.Status.ACTIVE
+
+
+class IdentityProviderFactory(factory.django.DjangoModelFactory):
+    """Kongsberg-like provider; point `issuer` at the `oidc_provider` fixture."""
+
+    class Meta:
+        model = IdentityProvider
+        skip_postgeneration_save = True
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    name = factory.LazyAttribute(lambda o: f"{o.organisation.name} kommune")
+    slug = factory.LazyAttribute(lambda o: o.organisation.slug)
+    client_id = factory.LazyAttribute(lambda o: o.slug)
+    issuer = "http://127.0.0.1:9000"
+    employees_at_once = True
+
+    @factory.post_generation
+    def client_secret(obj, create, extracted, **kwargs):
+        obj.set_client_secret(extracted or "kongsberg-hemmelighet")
+        if create:
+            obj.save()

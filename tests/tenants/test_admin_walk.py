@@ -53,9 +53,10 @@ from wagtailmedia.models import Media
 from courses.models import LessonPage, Topic
 from learning.accounts.models import User
 from learning.tracking.models import Enrollment, ResetLog
-from tenants.models import Employment, Organisation
+from tenants.models import Employment, IdentityProvider, Organisation
 
 from ..factories.accounts import UserFactory
+from ..factories.tenants import IdentityProviderFactory
 from .helpers import TwoMunicipalitiesTestCase
 
 # Strings that only Betafjord's rows contain (compared case-insensitively).
@@ -75,6 +76,9 @@ MARKERS = [
     "dagny@betafjord",
     "betafjord-gammel",  # a redirect
     "betafjord-opplasting",  # an upload not yet made into an image
+    "Betafjord-innlogging",  # an identity provider
+    "idp.betafjord.example",  # its issuer
+    "betafjord-klient",  # its client id
 ]
 
 # Route (as the resolver spells it) -> why it is not walked.
@@ -218,6 +222,13 @@ class AdminWalkTests(TwoMunicipalitiesTestCase):
             object_id=str(cls.beta_course.pk),
             last_seen_at=timezone.now(),
         )
+        cls.beta_idp = IdentityProviderFactory(
+            organisation=beta,
+            name="Betafjord-innlogging",
+            slug="betafjord-sso",
+            issuer="https://idp.betafjord.example/",
+            client_id="betafjord-klient",
+        )
         cls.topic = Topic.objects.create(name="Nasjonalt tema", slug="nasjonalt")
         cls.beta_enrollment = Enrollment.objects.create(
             user=cls.dagny,
@@ -278,6 +289,7 @@ class AdminWalkTests(TwoMunicipalitiesTestCase):
                 ("admin/workflows/", [self.beta_workflow.pk]),
                 ("admin/organisasjoner/", [beta.pk]),
                 ("admin/ansatte/", [self.employment.pk]),
+                ("admin/innlogging/", [self.beta_idp.pk]),
                 ("admin/deltakelser/", [self.beta_enrollment.pk]),
                 ("admin/snippets/tenants/organisation/", [beta.pk]),
                 ("admin/snippets/choose/tenants/organisation/", [beta.pk]),
@@ -442,6 +454,7 @@ class AdminWalkTests(TwoMunicipalitiesTestCase):
                 )
             ),
             "employments": list(Employment.objects.for_organisation(beta).values()),
+            "identity providers": list(IdentityProvider.objects.for_organisation(beta).values()),
             "organisation": list(Organisation.objects.filter(pk=beta.pk).values()),
             "site": list(Site.objects.filter(pk=beta.site_id).values()),
             "workflow": list(Workflow.objects.filter(pk=self.beta_workflow.pk).values()),

@@ -1,0 +1,12 @@
+"""Single sign-on: the learner-facing entry points (tenants.sso)."""
+
+from django.urls import path
+
+from . import sso
+
+app_name = "sso"
+
+urlpatterns = [
+    path("", sso.email_first, name="email"),
+    path("<slug:slug>/", sso.start, name="start"),
+]
