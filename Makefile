@@ -18,7 +18,12 @@ $(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements.lock
 	touch $@
 
-install: $(VENV)/.installed
+# The test identity provider (Node) for the suite and `make run`.
+OIDC_DIR := tests/oidc_provider
+$(OIDC_DIR)/node_modules/.package-lock.json: $(OIDC_DIR)/package-lock.json
+	cd $(OIDC_DIR) && npm ci --no-audit --no-fund --loglevel=error
+
+install: $(VENV)/.installed $(OIDC_DIR)/node_modules/.package-lock.json
 
 ## make run: install, migrate SQLite, load all organisations and demo content, serve,
 ## with Kongsberg's test identity provider (Node) beside it.

@@ -4,6 +4,7 @@ Used by the `oidc_provider` fixture (tests/conftest.py) and by `make run`.
 Needs Node.js 20.19 or later; installs the locked packages when missing.
 """
 
+import fcntl
 import os
 import socket
 import subprocess
@@ -17,8 +18,12 @@ CLIENT_SECRET = "kongsberg-hemmelighet"
 
 
 def install():
-    if not (HERE / "node_modules" / "oidc-provider").is_dir():
-        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=HERE, check=True)
+    # `make install` has done this already; the lock keeps two test processes
+    # from running npm in the same folder at once when it hasn't.
+    with open(HERE / ".install.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (HERE / "node_modules" / "oidc-provider").is_dir():
+            subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=HERE, check=True)
 
 
 def free_port():
