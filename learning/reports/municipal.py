@@ -1,7 +1,7 @@
 """An organisation's own report: units × job roles × courses, the gap list and
 a person's learning record. Names are shown here: only for people in scope."""
 
-from django.db.models import Case, IntegerField, Q, Sum, Value, When
+from django.db.models import Case, F, IntegerField, Q, Sum, Value, When
 from django.utils import timezone
 
 from learning.tracking.models import Enrollment
@@ -42,7 +42,13 @@ def gap_list(scope, course_id=None):
                 output_field=IntegerField(),
             )
         )
-        .order_by("overdue", "due_date", "user__last_name", "user__first_name")
+        .order_by(
+            "overdue",
+            F("due_date").asc(nulls_last=True),
+            "user__last_name",
+            "user__first_name",
+            "pk",
+        )
     )
     if course_id:
         rows = rows.filter(course_id=course_id)
