@@ -412,8 +412,8 @@ def weekly_email(request):
 @login_required
 def api_token(request):
     access.require_national(request.user)
-    token = None
+    secret = None
     if request.method == "POST":
         ApiToken.objects.filter(user=request.user).delete()
-        token = ApiToken.objects.create(user=request.user)
-    return render(request, "reports/api_token.html", {"token": token})
+        _token, secret = ApiToken.issue(request.user)
+    return render(request, "reports/api_token.html", {"secret": secret})
