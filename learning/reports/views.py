@@ -12,7 +12,6 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from learning.tracking.models import Enrollment
 from tenants.models import Unit
 
 from . import access, exports, map, municipal, tables
@@ -183,19 +182,13 @@ def municipal_dashboard(request, organisation_id):
     scope, course_id = _municipal_context(request, organisation_id)
     status_rows = municipal.status_table(scope, course_id)
     gaps = municipal.gap_list(scope, course_id)
-    courses = (
-        scope.filter(Enrollment.objects)
-        .values_list("course_id", "course__title")
-        .distinct()
-        .order_by("course__title")
-    )
     context = {
         "scope": scope,
         "organisation": scope.organisation,
         "table": tables.municipal_table(status_rows),
         "gaps": _gap_rows(scope, gaps[:GAPS_SHOWN]),
         "gaps_total": gaps.count(),
-        "courses": list(courses),
+        "courses": municipal.courses(scope),
         "course_id": course_id,
         "refreshed_at": municipal.refreshed_at(scope),
         "query": request.GET.urlencode(),
