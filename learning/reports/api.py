@@ -15,10 +15,10 @@ from .national import MEASURES, NationalFilterForm, national_report
 
 class TokenAuth(HttpBearer):
     def authenticate(self, request, token):
-        found = ApiToken.objects.filter(key=token).select_related("user").first()
-        if found is None or not can_view_national(found.user):
+        user = ApiToken.user_for(token)
+        if user is None or not can_view_national(user):
             return None
-        return found.user
+        return user
 
 
 api = NinjaAPI(
@@ -55,17 +55,21 @@ class Municipality(Schema):
     name: str
     county: str
     headcount: int
+    assigned: Count
     enrolled: Count
     started: Count
     completed: Count
+    passed: Count
     completion_rate_percent: Count
 
 
 class Month(Schema):
     month: datetime.date
+    assigned: Count
     enrolled: Count
     started: Count
     completed: Count
+    passed: Count
 
 
 class Report(Schema):

@@ -5,6 +5,7 @@ recomputed from tracking's enrollments one organisation × course at a time
 (`services.refresh_course`), so running a refresh twice is harmless.
 """
 
+import hashlib
 import secrets
 
 from django.conf import settings
@@ -149,13 +150,21 @@ def _new_token():
     return secrets.token_urlsafe(32)
 
 
+def token_digest(secret):
+    """SHA-256 of a token, hex. A plain hash suffices (no salt, no slow KDF):
+    the secret is 256 random bits, not a password anyone could guess."""
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
 class ApiToken(models.Model):
-    """A KS analyst's token for the JSON API (BI tools). Aggregates only."""
+    """A KS analyst's token for the JSON API (BI tools). Aggregates only.
+    Only the token's digest is stored: the token itself is shown once, when
+    it is made (`issue`), and a copy of the database opens nothing."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="report_tokens"
     )
-    key = models.CharField(max_length=64, unique=True, default=_new_token)
+    digest = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -163,6 +172,18 @@ class ApiToken(models.Model):
 
     def __str__(self):
         return f"API-nøkkel for {self.user}"
+
+    @classmethod
+    def issue(cls, user):
+        """A new token for `user`: (row, secret). The secret is not kept."""
+        secret = _new_token()
+        return cls.objects.create(user=user, digest=token_digest(secret)), secret
+
+    @classmethod
+    def user_for(cls, secret):
+        """The user a presented token belongs to, or None."""
+        found = cls.objects.filter(digest=token_digest(secret)).select_related("user").first()
+        return found.user if found else None
 
 
 class AnalystSubscription(models.Model):

@@ -1,7 +1,7 @@
 """An organisation's own report: units × job roles × courses, the gap list and
 a person's learning record. Names are shown here: only for people in scope."""
 
-from django.db.models import Case, IntegerField, Q, Sum, Value, When
+from django.db.models import Case, F, IntegerField, Q, Sum, Value, When
 from django.utils import timezone
 
 from learning.tracking.models import Enrollment
@@ -28,13 +28,26 @@ def status_table(scope, course_id=None):
 
 
 def gap_list(scope, course_id=None):
-    """Assigned enrollments not completed: overdue first, then by due date."""
+    """Assigned enrollments not completed, overdue first: ordering by due date
+    puts every overdue one (due before today) first, then the rest by date,
+    then those without a date. Reads only the columns the gap table shows, so
+    the largest municipality's top 100 come from tracking's
+    `enrollment_open_assignment` index without sorting all its people."""
     today = timezone.localdate()
     rows = (
         scope.filter(Enrollment.objects)
         .filter(Q(source=Enrollment.Source.ASSIGNED) | Q(assignment__isnull=False))
         .exclude(status=Enrollment.Status.COMPLETED)
-        .select_related("user", "course", "unit", "job_role")
+        .select_related("user", "course", "unit")
+        .only(
+            "status",
+            "due_date",
+            "user__first_name",
+            "user__last_name",
+            "user__email",
+            "course__title",
+            "unit__name",
+        )
         .annotate(
             overdue=Case(
                 When(due_date__lt=today, then=Value(0)),
@@ -42,11 +55,26 @@ def gap_list(scope, course_id=None):
                 output_field=IntegerField(),
             )
         )
-        .order_by("overdue", "due_date", "user__last_name", "user__first_name")
+        .order_by(
+            F("due_date").asc(nulls_last=True),
+            "user__last_name",
+            "user__first_name",
+            "pk",
+        )
     )
     if course_id:
         rows = rows.filter(course_id=course_id)
     return rows
+
+
+def courses(scope):
+    """(id, title) of the courses the scope's people take, from the rollup."""
+    return list(
+        scope.filter(UnitRollup.objects)
+        .values_list("course_id", "course__title")
+        .distinct()
+        .order_by("course__title")
+    )
 
 
 def person_in_scope(scope, user_id):

@@ -22,12 +22,17 @@ from . import rollups
 from .models import CourseDayRollup
 from .suppression import suppress_with_trend
 
-MEASURES = ("enrolled", "started", "completed")
+MEASURES = ("assigned", "enrolled", "started", "completed", "passed")
 MEASURE_LABELS = {
+    "assigned": _("Tildelt"),
     "enrolled": _("Påmeldte"),
     "started": _("Startet"),
     "completed": _("Fullført"),
+    "passed": _("Bestått"),
 }
+# A measure counting a subset of another's people hides what that one hides
+# (suppression.suppress_with_trend's `within`); the outer one comes first.
+NESTED_IN = {"assigned": "enrolled", "passed": "completed"}
 HIDDEN = _("færre enn 5")
 CACHE_SECONDS = 300
 
@@ -114,7 +119,7 @@ class NationalFilterForm(forms.Form):
             parts.append(str(value.pk) if value else "")
         for name in ("content", "size_class", "written_form"):
             parts.append(self.cleaned_data.get(name) or "")
-        return "reports:national:" + ":".join(parts)
+        return "reports:national:v2:" + ":".join(parts)
 
 
 @dataclass
@@ -241,10 +246,13 @@ def _build(form, refreshed):
         sums["filter"] = sorted(shown_ids)
 
     hidden = {}
-    for measure in MEASURES:
+    outer_first = sorted(MEASURES, key=lambda m: m in NESTED_IN)
+    for measure in outer_first:
         cells = {o.pk: (per_org.get(o.pk) or {}).get(measure) or 0 for o in municipalities}
         periods = {m: (r[measure] or 0) for m, r in months.items()}
-        table, trend = suppress_with_trend(cells, sums, total, periods)
+        outer = hidden.get(NESTED_IN.get(measure))
+        within = (outer[1], outer[3]) if outer else None
+        table, trend = suppress_with_trend(cells, sums, total, periods, within)
         hidden[measure] = (cells, table, periods, trend)
 
     def figure(measure, key):

@@ -26,8 +26,11 @@ are shown only over shown counts. `tests/reports/test_suppression.py` checks
 the promise with hypothesis against a brute-force attacker who knows every
 shown figure and solves for the hidden ones.
 
-Each measure (enrolled, started, completed, …) is suppressed on its own:
-in a period they are separate counts of events, not nested.
+Each measure (assigned, enrolled, started, completed, passed) is suppressed
+on its own: in a period they are separate counts of events. Where one measure
+counts a subset of another's people (assigned enrollments are enrollments;
+passing goes with completing), whatever the larger one hides the smaller one
+hides too (`within`), so a shown small figure never bounds a hidden large one.
 """
 
 from collections import defaultdict
@@ -49,12 +52,14 @@ def suppress(
     cells: Mapping[Hashable, int],
     sums: Mapping[Hashable, Iterable[Hashable]],
     forced_sums: Iterable[Hashable] = (),
+    forced_cells: Iterable[Hashable] = (),
 ) -> Suppressed:
     """Decide which cells and sums to hide. `cells` maps a key to a count;
     `sums` maps a name to the cell keys it adds up (all of them shown
-    somewhere on the same filters); `forced_sums` are hidden whatever their
-    value (because another view on the same filters hides them). Pure and
-    deterministic: the same figures give the same pattern."""
+    somewhere on the same filters); `forced_sums` and `forced_cells` are
+    hidden whatever their value (because another view or measure on the same
+    filters hides them). Pure and deterministic: the same figures give the
+    same pattern."""
     members = {name: frozenset(keys) for name, keys in sums.items() if keys}
     value = {name: sum(cells[k] for k in keys) for name, keys in members.items()}
     in_sums = defaultdict(list)
@@ -62,6 +67,7 @@ def suppress(
         for key in keys:
             in_sums[key].append(name)
     hidden_cells = {k for k, v in cells.items() if v < THRESHOLD}
+    hidden_cells |= set(forced_cells) & set(cells)
     hidden_sums = {n for n, v in value.items() if v < THRESHOLD}
     hidden_sums |= set(forced_sums) & set(members)
     order = sorted(cells, key=lambda k: (cells[k], str(k)))  # cheapest first
@@ -131,15 +137,23 @@ def _fix(inside, state, members, value, in_sums, hidden_sums):
         hidden_sums.add(new_sum)
 
 
-def suppress_with_trend(cells, sums, total, periods):
+def suppress_with_trend(cells, sums, total, periods, within=None):
     """Suppress a table and its trend together. `total` names the sum in
     `sums` that the trend's `periods` (period → count) add up to. A total
-    hidden by one view is hidden in the other. Returns (table, trend)."""
-    forced = set()
+    hidden by one view is hidden in the other. `within`: the (table, trend)
+    of a measure that counts a superset of these people; everything it hides
+    is hidden here too. Returns (table, trend)."""
+    outer_table, outer_trend = within or (Suppressed(), Suppressed())
+    forced = set(outer_table.sums)
     while True:
-        table = suppress(cells, sums, forced_sums=forced)
+        table = suppress(cells, sums, forced_sums=forced, forced_cells=outer_table.cells)
         trend_forced = {total} if total in table.sums else set()
-        trend = suppress(periods, {total: list(periods)}, forced_sums=trend_forced)
+        trend = suppress(
+            periods,
+            {total: list(periods)},
+            forced_sums=trend_forced | (outer_trend.sums & {total}),
+            forced_cells=outer_trend.cells,
+        )
         if total in trend.sums and total not in table.sums and sums.get(total):
             forced.add(total)
             continue

@@ -2,6 +2,7 @@
 templates and the CSV/XLSX exports use the same function, so a file holds
 exactly what the screen shows."""
 
+from django.utils.dateformat import format as format_date
 from django.utils.translation import gettext as _
 
 from .national import MEASURE_LABELS, MEASURES
@@ -62,4 +63,28 @@ def municipal_table(status_rows):
         ]
         for r in status_rows
     ]
+    return headers, rows
+
+
+def gap_table(gaps):
+    """The gap list (municipal.gap_list): who has an assigned course not yet
+    completed, overdue first. Names and e-mail: municipal reports only."""
+    headers = [_("Person"), _("E-post"), _("Enhet"), _("Kurs"), _("Status"), _("Frist")]
+    rows = []
+    for e in gaps:
+        due = "–"
+        if e.due_date:
+            due = format_date(e.due_date, "j.n.Y")
+            if e.overdue == 0:
+                due += " (" + _("forfalt") + ")"
+        rows.append(
+            [
+                e.user.get_full_name() or e.user.email,
+                e.user.email,
+                e.unit.name if e.unit else "–",
+                e.course.title,
+                e.get_status_display(),
+                due,
+            ]
+        )
     return headers, rows

@@ -4,7 +4,7 @@ from celery import shared_task
 
 from django.db import DatabaseError
 
-from . import rollups
+from . import rollups, weekly
 
 
 @shared_task(
@@ -53,31 +53,6 @@ def build_export_task(job_id):
 
 @shared_task(name="reports.weekly_email")
 def send_weekly_email_task():
-    """Mail a link to the dashboard (never figures) to analysts who asked.
-    Safe to run twice in a week: people mailed in the last six days are skipped."""
-    import datetime
-
-    from django.conf import settings
-    from django.core.mail import send_mail
-    from django.urls import reverse
-    from django.utils import timezone
-    from django.utils.translation import gettext as _
-
-    from .access import can_view_national
-    from .models import AnalystSubscription
-
-    since = timezone.now() - datetime.timedelta(days=6)
-    link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("reports:national")
-    sent = 0
-    for sub in AnalystSubscription.objects.filter(weekly_email=True).select_related("user"):
-        if not can_view_national(sub.user) or (sub.last_sent_at and sub.last_sent_at > since):
-            continue
-        send_mail(
-            _("Ukens opptak i kommunesektoren"),
-            _("Tallene for denne uken er klare på dashbordet: %(link)s") % {"link": link},
-            None,
-            [sub.user.email],
-        )
-        AnalystSubscription.objects.filter(pk=sub.pk).update(last_sent_at=timezone.now())
-        sent += 1
-    return sent
+    """Beat, Monday mornings: mail a link to the dashboard (never figures) to
+    analysts who asked. Safe to run twice: see weekly.send_weekly_emails."""
+    return weekly.send_weekly_emails()

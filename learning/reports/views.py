@@ -12,7 +12,6 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from learning.tracking.models import Enrollment
 from tenants.models import Unit
 
 from . import access, exports, map, municipal, tables
@@ -160,9 +159,9 @@ def national_export(request, file_format):
     form, report = _national(request)
     if report is None:
         return HttpResponse(_("Filtrene er ugyldige: rett dem på dashbordet."), status=400)
-    headers, rows = tables.national_table(report)
+    table = (_("Opptak per kommune"), *tables.national_table(report))
     content, content_type = exports.render(
-        file_format, _("Opptak per kommune"), report.filters, headers, rows
+        file_format, _("Opptak per kommune"), report.filters, [table]
     )
     return _download(content, content_type, f"opptak-kommuner.{file_format}")
 
@@ -183,19 +182,13 @@ def municipal_dashboard(request, organisation_id):
     scope, course_id = _municipal_context(request, organisation_id)
     status_rows = municipal.status_table(scope, course_id)
     gaps = municipal.gap_list(scope, course_id)
-    courses = (
-        scope.filter(Enrollment.objects)
-        .values_list("course_id", "course__title")
-        .distinct()
-        .order_by("course__title")
-    )
     context = {
         "scope": scope,
         "organisation": scope.organisation,
         "table": tables.municipal_table(status_rows),
-        "gaps": gaps[:GAPS_SHOWN],
+        "gaps": _gap_rows(scope, gaps[:GAPS_SHOWN]),
         "gaps_total": gaps.count(),
-        "courses": list(courses),
+        "courses": municipal.courses(scope),
         "course_id": course_id,
         "refreshed_at": municipal.refreshed_at(scope),
         "query": request.GET.urlencode(),
@@ -204,6 +197,16 @@ def municipal_dashboard(request, organisation_id):
         )[:5],
     }
     return render(request, "reports/municipal.html", context)
+
+
+def _gap_rows(scope, gaps):
+    """The gap table as the export writes it, with a link to each person's record."""
+    gaps = list(gaps)
+    headers, rows = tables.gap_table(gaps)
+    links = [
+        reverse("reports:municipal_person", args=[scope.organisation.pk, e.user_id]) for e in gaps
+    ]
+    return {"headers": headers, "rows": list(zip(links, rows, strict=True))}
 
 
 @login_required
@@ -228,8 +231,10 @@ def municipal_person(request, organisation_id, user_id):
 def municipal_export(request, organisation_id, file_format):
     _check_format(file_format)
     scope, course_id = _municipal_context(request, organisation_id)
-    status_rows = municipal.status_table(scope, course_id)
-    if len(status_rows) > INLINE_EXPORT_ROWS or request.GET.get("bakgrunn"):
+    size = (
+        len(municipal.status_table(scope, course_id)) + municipal.gap_list(scope, course_id).count()
+    )
+    if size > INLINE_EXPORT_ROWS or request.GET.get("bakgrunn"):
         from .tasks import build_export_task
 
         job = ExportJob.objects.create(
@@ -242,14 +247,7 @@ def municipal_export(request, organisation_id, file_format):
         build_export_task.delay_on_commit(job.pk)
         messages.info(request, _("Eksporten lages. Lenken kommer på denne siden når den er klar."))
         return redirect("reports:export_status", job_id=job.pk)
-    headers, rows = tables.municipal_table(status_rows)
-    content, content_type = exports.render(
-        file_format,
-        _("Status per enhet – %(org)s") % {"org": scope.organisation.name},
-        municipal_filters(scope, course_id),
-        headers,
-        rows,
-    )
+    content, content_type = municipal_file(scope, course_id, file_format)
     return _download(content, content_type, f"status-{scope.organisation.slug}.{file_format}")
 
 
@@ -267,28 +265,34 @@ def municipal_filters(scope, course_id):
     ]
 
 
+def municipal_file(scope, course_id, file_format, progress=None):
+    """(bytes, content type): the municipal dashboard's two tables — status per
+    unit and the whole gap list — for `scope` only."""
+    status = tables.municipal_table(municipal.status_table(scope, course_id))
+    gaps = tables.gap_table(municipal.gap_list(scope, course_id).iterator(chunk_size=2000))
+    return exports.render(
+        file_format,
+        _("Kursstatus – %(org)s") % {"org": scope.organisation.name},
+        municipal_filters(scope, course_id),
+        [
+            (_("Status per enhet"), *status),
+            (_("Mangler tildelte kurs"), *gaps),
+        ],
+        progress,
+    )
+
+
 def build_export(job):
     """Write the job's file (called by the Celery task). The requester's scope
     is worked out again now: one who lost access since asking gets nothing."""
-    request_user = job.requested_by
-    scope = access.municipal_scope(request_user, job.organisation_id)
+    scope = access.municipal_scope(job.requested_by, job.organisation_id)
     form = MunicipalFilterForm(_query_dict(job.query))
     course_id = form.cleaned_data.get("course") if form.is_valid() else None
-    status_rows = municipal.status_table(scope, course_id)
-    headers, rows = tables.municipal_table(status_rows)
-    total = max(len(rows), 1)
 
-    def progress(i):
-        ExportJob.objects.filter(pk=job.pk).update(progress=min(99, 100 * i // total))
+    def progress(done, total):
+        ExportJob.objects.filter(pk=job.pk).update(progress=min(99, 100 * done // total))
 
-    content, _type = exports.render(
-        job.file_format,
-        _("Status per enhet – %(org)s") % {"org": scope.organisation.name},
-        municipal_filters(scope, course_id),
-        headers,
-        rows,
-        progress,
-    )
+    content, _type = municipal_file(scope, course_id, job.file_format, progress)
     job.file.save(f"status-{job.pk}.{job.file_format}", ContentFile(content), save=False)
 
 
@@ -401,8 +405,8 @@ def weekly_email(request):
 @login_required
 def api_token(request):
     access.require_national(request.user)
-    token = None
+    secret = None
     if request.method == "POST":
         ApiToken.objects.filter(user=request.user).delete()
-        token = ApiToken.objects.create(user=request.user)
-    return render(request, "reports/api_token.html", {"token": token})
+        _token, secret = ApiToken.issue(request.user)
+    return render(request, "reports/api_token.html", {"secret": secret})

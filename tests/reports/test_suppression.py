@@ -149,6 +149,24 @@ def test_the_trend_gives_nothing_away_either(case, split):
         assert ("filter" in table.sums) == ("filter" in trend.sums)
 
 
+@settings(max_examples=150, deadline=None)
+@given(sector(), st.lists(st.integers(0, 1), min_size=6, max_size=6))
+def test_a_nested_measure_hides_what_the_outer_one_hides(case, keep):
+    """Assigned enrollments are some of the enrollments: the assigned table
+    hides at least what the enrolled table hides, and still gives nothing away."""
+    cells, sums = case
+    inner = {k: v * keep[i] for i, (k, v) in enumerate(cells.items())}  # inner <= outer
+    total = sum(cells[k] for k in sums["filter"])
+    outer = suppress_with_trend(cells, sums, "filter", {"month0": total})
+    table, trend = suppress_with_trend(
+        inner, sums, "filter", {"month0": sum(inner[k] for k in sums["filter"])}, within=outer
+    )
+    assert outer[0].cells <= table.cells
+    assert outer[0].sums & set(sums) <= table.sums
+    assert outer[1].cells <= trend.cells
+    assert_nothing_recoverable(inner, sums, table)
+
+
 def test_a_lone_small_municipality_gets_a_complement():
     cells = {"a": 3, "b": 40, "c": 7}
     result = suppress(cells, {"national": ["a", "b", "c"]})
