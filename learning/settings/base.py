@@ -213,6 +213,9 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "interval_start": 0,
     "interval_step": 0.2,
 }
+# Each worker process reserves one task at a time: a learner's fold goes to the
+# first free process instead of waiting behind folds another one prefetched.
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # Tracking's tasks have their own queue, so a burst of folds never waits
 # behind provisioning jobs; run a worker with `-Q celery,tracking`.
 TRACKING_QUEUE = env.str("TRACKING_QUEUE", default="tracking")

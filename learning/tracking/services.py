@@ -11,7 +11,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from courses import page_cache
@@ -26,6 +26,7 @@ logger = logging.getLogger(__name__)
 
 WATCHED = 0.9  # a film counts as watched when this share of it was played
 CACHE_SECONDS = 300
+STAMP_SECONDS = 24 * 3600
 Rule = CoursePage.CompletionRule
 
 
@@ -92,6 +93,47 @@ def enroll(user, course, organisation_context=None, *, assignment=None, session=
         )
         enrollment.refresh_from_db()
     return enrollment
+
+
+def employment_stamp_key(user_id):
+    return f"tracking:employment:{user_id}"
+
+
+def employment_stamp(user_id, found=None):
+    """A random token replaced whenever one of the person's employments is
+    saved or deleted (receivers.py): what is kept about their employment
+    (learner_key) is trusted only under the same token. Never a counter, so
+    a cleared cache does not bring an old token back. None when the cache
+    does not answer."""
+    key = employment_stamp_key(user_id)
+    stamp = (found or {}).get(key)
+    if stamp is not None:
+        return stamp
+    try:
+        cache.add(key, uuid.uuid4().hex, STAMP_SECONDS)
+        return cache.get(key)
+    except Exception:  # noqa: BLE001
+        logger.warning("cache unavailable for %s", key)
+        return None
+
+
+def forget_employment(user_id):
+    """Replace the person's stamp now and again after commit: a request in
+    between may have kept what it read before the commit."""
+
+    def replace():
+        cache_set(employment_stamp_key(user_id), uuid.uuid4().hex, STAMP_SECONDS)
+
+    replace()
+    transaction.on_commit(replace)
+
+
+def learner_key(user_id, organisation_id):
+    """Where the event endpoint keeps who a learner is for an employer: the
+    unit and job role of that employment and their enrollment per course
+    they may take (see views._contexts). Per person and employer, under the
+    content version (course sharing) and the employment stamp."""
+    return f"tracking:learner:{user_id}:{organisation_id}"
 
 
 def enrollment_for(user, course, organisation):
@@ -231,19 +273,71 @@ def course_outline(course_id):
     return outline
 
 
+def lesson_key(lesson_id):
+    return f"tracking:lesson:{lesson_id}"
+
+
+def _find_lesson_info(lesson_id):
+    lesson = LessonPage.objects.live().public().filter(pk=lesson_id).first()
+    parent = lesson.get_parent() if lesson else None
+    if lesson is None or not parent.live:
+        return {"course_id": None, "activities": {}}
+    return {"course_id": parent.pk, "activities": lesson_activities(lesson)}
+
+
+def kept(keys, raw=()):
+    """One cache round trip for `keys`, the `raw` keys and the content
+    version: (version, {key: value}). A value of `keys` is kept as (version,
+    value) and found only under the same version, so content that changed
+    since is simply not found; `raw` keys are answered as stored. The
+    version is None when the cache has none (or does not answer): nothing
+    versioned is trusted then, and nothing is kept (see keep)."""
+    try:
+        found = cache.get_many([page_cache.VERSION_KEY, *keys, *raw])
+    except Exception:  # noqa: BLE001
+        logger.warning("cache unavailable for %s", keys)
+        return None, {}
+    version = found.pop(page_cache.VERSION_KEY, None)
+    answer = {key: found[key] for key in raw if key in found}
+    if version is None:
+        return None, answer
+    for key in keys:
+        value = found.get(key)
+        if isinstance(value, tuple) and len(value) == 2 and value[0] == version:
+            answer[key] = value[1]
+    return version, answer
+
+
+def keep(version, values, timeout=CACHE_SECONDS):
+    """Keep {key: value} under the content version read before computing them."""
+    if version is None or not values:
+        return
+    try:
+        cache.set_many({key: (version, value) for key, value in values.items()}, timeout)
+    except Exception:  # noqa: BLE001
+        logger.warning("cache unavailable for %s", list(values))
+
+
+def lesson_infos(lesson_ids, version=None, found=None):
+    """{lesson id: {"course_id", "activities"} for a live, public lesson, or
+    None}. Kept until content changes; pass what `kept` answered (with the
+    lessons' keys among its keys) to spend no further round trip."""
+    lesson_ids = list(dict.fromkeys(lesson_ids))
+    if found is None:
+        version, found = kept([lesson_key(pk) for pk in lesson_ids])
+    infos, new = {}, {}
+    for pk in lesson_ids:
+        info = found.get(lesson_key(pk))
+        if info is None:
+            info = new[lesson_key(pk)] = _find_lesson_info(pk)
+        infos[pk] = info if info["course_id"] else None
+    keep(version, new)
+    return infos
+
+
 def lesson_info(lesson_id):
-    """{"course_id", "activities"} for a live, public lesson, or None. Cached."""
-    key = f"tracking:lesson:{lesson_id}:{_content_version()}"
-    info = cache_get(key)
-    if info is None:
-        lesson = LessonPage.objects.live().public().filter(pk=lesson_id).first()
-        parent = lesson.get_parent() if lesson else None
-        if lesson is None or not parent.live:
-            info = {"course_id": None, "activities": {}}
-        else:
-            info = {"course_id": parent.pk, "activities": lesson_activities(lesson)}
-        cache_set(key, info)
-    return info if info["course_id"] else None
+    """{"course_id", "activities"} for a live, public lesson, or None. Kept."""
+    return lesson_infos([lesson_id])[lesson_id]
 
 
 # --- Recording events -------------------------------------------------------
@@ -398,17 +492,18 @@ def fold_enrollment(enrollment_id, organisation_id):
         return None
     # Read the events before taking the row, so the learner's next statements
     # (whose UPDATE waits for it) wait only for the writes, not the reading.
-    events = _events(before, organisation_id)
+    events, count = _events(before, organisation_id)
     with transaction.atomic():
         if not scoped.filter(pk=enrollment_id, stale=True).update(stale=False, stale_since=None):
             return None
         enrollment = scoped.select_related("course", "user", "organisation").get(pk=enrollment_id)
         # Statements committed since the read (events are append-only, so the
         # count tells): read again, now that no more can commit before us.
-        if enrollment.reset_at != before.reset_at or _event_rows(
-            enrollment, organisation_id
-        ).count() != len(events):
-            events = _events(enrollment, organisation_id)
+        if (
+            enrollment.reset_at != before.reset_at
+            or _event_rows(enrollment, organisation_id).count() != count
+        ):
+            events, count = _events(enrollment, organisation_id)
         _fold(enrollment, events)
     return enrollment
 
@@ -425,8 +520,20 @@ def _event_rows(enrollment, organisation_id):
 
 
 def _events(enrollment, organisation_id):
-    rows = _event_rows(enrollment, organisation_id).order_by("timestamp", "stored_at")
-    return list(rows.values("activity_id", "verb", "result"))
+    """(the distinct (activity, verb, result) of the events, how many events).
+
+    The fold does not depend on their order or on repeats, and a busy learner
+    repeats the same statement (a film's segments so far, a text read again)
+    hundreds of times: the database groups them, so the fold reads one row
+    per distinct statement rather than one per event."""
+    rows = (
+        _event_rows(enrollment, organisation_id)
+        .order_by()
+        .values("activity_id", "verb", "result")
+        .annotate(n=Count("pk"))
+    )
+    events = list(rows)
+    return events, sum(event.pop("n") for event in events)
 
 
 def _fold(enrollment, events):

@@ -8,16 +8,18 @@ from django.db import transaction
 from django.http import JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from courses.models import CoursePage
 from courses.services import Access, lesson_access
-from tenants.services import SESSION_KEY
 
 from . import schemas, services
 from .models import Enrollment
 
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+NOT_FOUND = gettext_lazy("Fant ikke leksjonen, eller du har ikke tilgang til kurset.")
+NO_EMPLOYER = gettext_lazy("Fremdrift lagres når en arbeidsgiver har godkjent deg som ansatt.")
 
 
 class Refusal(Exception):
@@ -97,59 +99,98 @@ def _check(request, statement, now):
     return verb, result
 
 
-def _context(request, course_id, known):
-    """Who the learner is for this course: their enrollment (made now if they
-    may take the course) with the unit and job role of their employment.
-    Cached for a minute per person, chosen employer and course, so a busy
-    learner's statements cost no lookups; changes to an employment show in
-    new events within that minute."""
-    if course_id in known:
-        return known[course_id]
-    key = f"tracking:ctx:{request.user.pk}:{request.session.get(SESSION_KEY)}:{course_id}"
-    context = services.cache_get(key)
-    if context is None:
-        employment = services.learner_employment(request.user, session=request.session)
+def _contexts(request, organisation, course_ids, version, found):
+    """{course id: context} for this learner under their employer of this
+    request: their enrollment (made now if they may take the course) with
+    the unit and job role of their employment. Kept per person and employer
+    (services.learner_key) under the content version, so a course no longer
+    shared with them is checked again, and the employment stamp, so a moved
+    learner's next events carry the new unit at once; an ended employment
+    drops out of request.organisation, found afresh for every request."""
+    user = request.user
+    key = services.learner_key(user.pk, organisation.pk)
+    stamp = services.employment_stamp(user.pk, found)
+    learner = found.get(key)
+    if learner is None or stamp is None or learner["stamp"] != stamp:
+        employment = services.learner_employment(user, organisation)
         if employment is None:
-            raise Refusal(
-                403, _("Fremdrift lagres når en arbeidsgiver har godkjent deg som ansatt.")
-            )
-        org = employment.organisation_id
-        enrollment = services.enrollment_for(request.user, course_id, org)
-        if enrollment is None:
-            course = CoursePage.objects.filter(pk=course_id).first()
-            if course is None or lesson_access(request, course) is not Access.ALLOWED:
-                raise Refusal(404, _("Fant ikke leksjonen, eller du har ikke tilgang til kurset."))
-            enrollment = services.enroll(request.user, course, org)
-        context = {
-            "enrollment": enrollment.pk,
-            "organisation": org,
+            raise Refusal(403, NO_EMPLOYER)
+        learner = {
+            "stamp": stamp,
             "unit": employment.unit_id,
             "job_role": employment.job_role_id,
+            "courses": {},
         }
-        services.cache_set(key, context, timeout=60)
-    known[course_id] = context
-    return context
+    missing = [pk for pk in course_ids if pk not in learner["courses"]]
+    for course_id in missing:
+        learner["courses"][course_id] = _enrollment_id(request, course_id, organisation)
+    if missing and stamp is not None:
+        services.keep(version, {key: learner})
+    return {
+        course_id: {
+            "enrollment": learner["courses"][course_id],
+            "organisation": organisation.pk,
+            "unit": learner["unit"],
+            "job_role": learner["job_role"],
+        }
+        for course_id in course_ids
+    }
+
+
+def _enrollment_id(request, course_id, organisation):
+    """The learner's enrollment in the course, made now if they may take it.
+    An assigned course is theirs whatever the catalogue shows; any other is
+    checked against the access gate (courses.access), as the lesson page is."""
+    enrollment = services.enrollment_for(request.user, course_id, organisation)
+    if enrollment is not None and enrollment.source == Enrollment.Source.ASSIGNED:
+        return enrollment.pk
+    course = CoursePage.objects.filter(pk=course_id).first()
+    if course is None or lesson_access(request, course) is not Access.ALLOWED:
+        raise Refusal(404, NOT_FOUND)
+    if enrollment is None:
+        enrollment = services.enroll(request.user, course, organisation)
+        if enrollment is None:
+            raise Refusal(403, NO_EMPLOYER)
+    return enrollment.pk
 
 
 def _accept(request):
     batch = _parse(_body(request))
     now = timezone.now()
-    per_enrollment, known, seen = {}, {}, set()
+    organisation = request.organisation or None
+    if organisation is None:
+        raise Refusal(403, NO_EMPLOYER)
+    checked, seen = [], set()
     for statement in batch:
         verb, result = _check(request, statement, now)
-        info = services.lesson_info(statement.lesson_id)
+        if statement.id not in seen:
+            seen.add(statement.id)
+            checked.append((statement, verb, result))
+    # One cache round trip for the content version, the lessons, the employment
+    # stamp and what is kept about this learner.
+    lesson_ids = {statement.lesson_id for statement in batch}
+    key = services.learner_key(request.user.pk, organisation.pk)
+    version, found = services.kept(
+        [*(services.lesson_key(pk) for pk in lesson_ids), key],
+        raw=[services.employment_stamp_key(request.user.pk)],
+    )
+    infos = services.lesson_infos(lesson_ids, version, found)
+    for statement in batch:
+        info = infos[statement.lesson_id]
         if info is None or statement.activity_id not in info["activities"]:
-            raise Refusal(404, _("Fant ikke leksjonen, eller du har ikke tilgang til kurset."))
-        if statement.id in seen:
-            continue
-        seen.add(statement.id)
-        context = _context(request, info["course_id"], known)
+            raise Refusal(404, NOT_FOUND)
+    course_ids = sorted({infos[statement.lesson_id]["course_id"] for statement, _, _ in checked})
+    contexts = _contexts(request, organisation, course_ids, version, found)
+    per_enrollment = {}
+    for statement, verb, result in checked:
+        course_id = infos[statement.lesson_id]["course_id"]
+        context = contexts[course_id]
         if context["enrollment"] not in per_enrollment:
             # Only the fields record_events reads; no query.
             enrollment = Enrollment(
                 pk=context["enrollment"],
                 user_id=request.user.pk,
-                course_id=info["course_id"],
+                course_id=course_id,
                 organisation_id=context["organisation"],
             )
             per_enrollment[context["enrollment"]] = (enrollment, [])
