@@ -11,7 +11,12 @@ confirmation and password reset; this adapter decides what we decide:
   account.
 """
 
+import time
+
+from allauth.account import app_settings as allauth_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.internal.flows.login import get_authentication_records
+from allauth.mfa.adapter import DefaultMFAAdapter
 
 from django.conf import settings
 from django.urls import reverse
@@ -116,6 +121,17 @@ class AccountAdapter(DefaultAccountAdapter):
             services.remember_language(user, request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME))
         return super().post_login(request, user, **kwargs)
 
+    def is_reauthentication_required(self, *, app, **kwargs):
+        """Setting up a second factor asks for the password again, unless the
+        person signed in moments ago (within ACCOUNT_REAUTHENTICATION_TIMEOUT):
+        staff sent there by the gate right after signing in are not asked twice."""
+        request = self.request
+        records = get_authentication_records(request, request.user)
+        if app == "allauth.mfa" and records:
+            if time.time() - records[-1]["at"] < allauth_settings.REAUTHENTICATION_TIMEOUT:
+                return False
+        return super().is_reauthentication_required(app=app, **kwargs)
+
     def add_message(self, request, level, message_template=None, message_context=None, **kwargs):
         # "Signed in as ..." says what the page already shows; unconfirmed
         # people are told by the notice every page shows them (base.html).
@@ -127,3 +143,30 @@ class AccountAdapter(DefaultAccountAdapter):
         ):
             return
         super().add_message(request, level, message_template, message_context, **kwargs)
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    error_messages = {
+        **DefaultMFAAdapter.error_messages,
+        "incorrect_code": _(
+            "Koden stemmer ikke. Skriv koden appen viser nå, eller en reservekode."
+        ),
+        "cannot_delete_authenticator": _(
+            "Du kan ikke slå av totrinnsbekreftelse: du kan se andres personopplysninger."
+        ),
+        "unverified_email": _(
+            "Du må bekrefte e-postadressen din før du kan slå på totrinnsbekreftelse."
+        ),
+        "add_email_blocked": _(
+            "Du kan ikke legge til en e-postadresse mens totrinnsbekreftelse er slått på."
+        ),
+        "cannot_generate_recovery_codes": _(
+            "Slå på totrinnsbekreftelse før du lager reservekoder."
+        ),
+    }
+
+    def can_delete_authenticator(self, authenticator):
+        # Staff who can see personal data keep their second factor.
+        from .mfa import needs_second_factor
+
+        return not needs_second_factor(authenticator.user)

@@ -21,6 +21,16 @@ urlpatterns = [
     path("passord/", allauth_views.password_change, name="account_change_password"),
     path("passord/nytt/", allauth_views.password_set, name="account_set_password"),
     path("bekreft-identitet/", allauth_views.reauthenticate, name="account_reauthenticate"),
+    path(
+        "bekreft-identitet/kode/",
+        allauth_views.request_reauthentication_code,
+        name="account_request_reauthentication_code",
+    ),
+    path(
+        "bekreft-identitet/kode/bekreft/",
+        allauth_views.confirm_reauthentication_code,
+        name="account_confirm_reauthentication_code",
+    ),
     path("glemt-passord/", allauth_views.password_reset, name="account_reset_password"),
     path(
         "glemt-passord/sendt/",
@@ -38,5 +48,6 @@ urlpatterns = [
         name="account_reset_password_from_key",
     ),
     # Two-factor authentication (TOTP, recovery codes).
+    path("totrinn/totp/activate/", views.ActivateTOTPView.as_view(), name="mfa_activate_totp"),
     path("totrinn/", include("allauth.mfa.urls")),
 ]

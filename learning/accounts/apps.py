@@ -9,17 +9,15 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from allauth.account.signals import password_reset
-        from allauth.mfa.signals import authenticator_added
 
         from django.db.models.signals import post_save
 
-        from . import mfa, services
+        from . import services
         from .models import User
 
         user_logged_in.connect(services.remember_admin_access, dispatch_uid="admin_access")
         password_reset.connect(confirm_mailbox_on_reset, dispatch_uid="reset_confirms")
         post_save.connect(services.sync_confirmed_address, sender=User, dispatch_uid="address")
-        authenticator_added.connect(mfa.remember_enrolment, dispatch_uid="mfa_enrolment")
 
 
 def confirm_mailbox_on_reset(sender, request, user, **kwargs):

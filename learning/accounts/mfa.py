@@ -13,10 +13,7 @@ for a code.
 
 from urllib.parse import urlencode
 
-from allauth.account.internal.flows.login import (
-    AUTHENTICATION_METHODS_SESSION_KEY,
-    record_authentication,
-)
+from allauth.account.internal.flows.login import get_authentication_records
 from allauth.mfa.utils import is_mfa_enabled
 
 from django.shortcuts import redirect
@@ -52,18 +49,8 @@ def signed_in_with_second_factor(request):
     """Whether this session's sign-in included a second factor: a code from
     allauth.mfa. (Single sign-on will add: a provider that says it asked for
     one, through `amr`.)"""
-    records = request.session.get(AUTHENTICATION_METHODS_SESSION_KEY) or []
+    records = get_authentication_records(request, request.user)
     return any(record.get("method") == "mfa" for record in records)
-
-
-def remember_enrolment(sender, request, user, **kwargs):
-    """allauth.mfa's authenticator_added: setting up an app proves a code
-    from it in this session, so the person is not asked for another at once."""
-    if request is not None and not signed_in_with_second_factor(request):
-        authenticator = kwargs.get("authenticator")
-        record_authentication(
-            request, user, method="mfa", type=getattr(authenticator, "type", "totp")
-        )
 
 
 class SecondFactorMiddleware:
