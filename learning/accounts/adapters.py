@@ -127,9 +127,11 @@ class AccountAdapter(DefaultAccountAdapter):
         staff sent there by the gate right after signing in are not asked twice."""
         request = self.request
         records = get_authentication_records(request, request.user)
-        if app == "allauth.mfa" and records:
-            if time.time() - records[-1]["at"] < allauth_settings.REAUTHENTICATION_TIMEOUT:
-                return False
+        recent = records and (
+            time.time() - records[-1]["at"] < allauth_settings.REAUTHENTICATION_TIMEOUT
+        )
+        if app == "allauth.mfa" and recent:
+            return False
         return super().is_reauthentication_required(app=app, **kwargs)
 
     def add_message(self, request, level, message_template=None, message_context=None, **kwargs):
