@@ -27,6 +27,7 @@ run: install
 	$(MANAGE) load_report_demo
 	@echo
 	@echo "Kompetanseplattform: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+	@echo "Staff sign in with a second factor: code from \`$(MANAGE) demo_totp_code\`"
 	@echo
 	$(MANAGE) runserver $(HOST):$(PORT)
 

@@ -1,5 +1,7 @@
 from allauth.account import forms as allauth_forms
 from allauth.account.adapter import get_adapter
+from allauth.mfa.base import forms as mfa_forms
+from allauth.mfa.totp import forms as totp_forms
 
 from django import forms
 from django.conf import settings
@@ -250,3 +252,29 @@ class RequestEmploymentForm(PlainLabelsMixin, forms.Form):
         self.fields["organisation"].queryset = services.selectable_organisations().exclude(
             pk__in=list(taken)
         )
+
+
+class CodeLabelMixin:
+    """allauth.mfa's code field with our label, for phones' one-time-code fill."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        code = self.fields["code"]
+        code.label = _("Kode")
+        code.help_text = _("Seks sifre fra autentiseringsappen, eller en reservekode.")
+        code.widget.attrs.pop("placeholder", None)
+        code.widget.attrs.update({"autocomplete": "one-time-code", "inputmode": "numeric"})
+
+
+class AuthenticateForm(CodeLabelMixin, PlainLabelsMixin, mfa_forms.AuthenticateForm):
+    pass
+
+
+class ReauthenticateForm(CodeLabelMixin, PlainLabelsMixin, mfa_forms.ReauthenticateForm):
+    pass
+
+
+class ActivateTOTPForm(CodeLabelMixin, PlainLabelsMixin, totp_forms.ActivateTOTPForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].help_text = _("Seks sifre fra autentiseringsappen.")

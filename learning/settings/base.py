@@ -188,6 +188,11 @@ ACCOUNT_RATE_LIMITS = {
 SOCIALACCOUNT_ADAPTER = "allauth.socialaccount.adapter.DefaultSocialAccountAdapter"
 # Two-factor authentication (learning/accounts/mfa.py says who must have it).
 MFA_ADAPTER = "learning.accounts.adapters.MFAAdapter"
+MFA_FORMS = {
+    "authenticate": "learning.accounts.forms.AuthenticateForm",
+    "reauthenticate": "learning.accounts.forms.ReauthenticateForm",
+    "activate_totp": "learning.accounts.forms.ActivateTOTPForm",
+}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Kompetanseplattform"
 MFA_RECOVERY_CODE_COUNT = 10

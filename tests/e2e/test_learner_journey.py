@@ -5,14 +5,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from . import signin
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def sign_in(page, base, learner):
-    page.goto(f"{base}/konto/logg-inn/")
-    page.get_by_label(re.compile("e-post", re.I)).fill(learner["email"])
-    page.get_by_label(re.compile("passord", re.I)).fill(learner["password"])
-    page.get_by_role("button", name="Logg inn").click()
+    signin.sign_in(page, base, learner["email"], learner["password"])
 
 
 def test_it_takes_a_learner_from_sign_in_to_quiz_feedback(demo, page, learner, assert_accessible):
