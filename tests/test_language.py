@@ -8,7 +8,6 @@ import pytest
 
 from django.core import mail
 from django.core.cache import cache
-from django.test import RequestFactory
 from django.urls import reverse
 
 from learning.accounts import services
@@ -139,16 +138,16 @@ def test_it_marks_course_content_in_its_own_language(client, voss):
         ("en", "Confirm your e-mail address", "Open the link below"),
     ],
 )
-def test_it_writes_e_mails_in_the_persons_language(language, subject, greeting):
+def test_it_writes_e_mails_in_the_persons_language(client, language, subject, greeting):
     person = UserFactory(email_confirmed=False, language=language)
-    services.send_confirmation_email(RequestFactory().get("/"), person)
+    client.post(reverse("accounts:resend_confirmation"), {"email": person.email})
     assert mail.outbox[-1].subject == subject
     assert greeting in mail.outbox[-1].body
 
 
-def test_it_writes_to_a_nynorsk_employee_in_nynorsk_without_a_choice(voss):
+def test_it_writes_to_a_nynorsk_employee_in_nynorsk_without_a_choice(client, voss):
     person = employee(voss, email_confirmed=False)
-    services.send_confirmation_email(RequestFactory().get("/"), person)
+    client.post(reverse("accounts:resend_confirmation"), {"email": person.email})
     assert mail.outbox[-1].subject == "Stadfest e-postadressa di"
 
 
