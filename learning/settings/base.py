@@ -144,8 +144,10 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
-# The admin's own login page would skip the rate limits and the second factor.
+# The admin's own login and password reset would skip the rate limits and
+# the second factor: people use /konto/ for both.
 WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",

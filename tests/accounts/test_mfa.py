@@ -11,7 +11,12 @@ from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY
 from django.core.cache import cache
 from django.urls import reverse
 
-from ..factories.accounts import UserFactory, give_second_factor, totp_code
+from ..factories.accounts import (
+    UserFactory,
+    give_second_factor,
+    mark_signed_in_with_second_factor,
+    totp_code,
+)
 from ..factories.tenants import EmploymentFactory
 from ..reports.world import build_world
 
@@ -154,8 +159,6 @@ def test_a_recovery_code_works_once(client, world):
 def test_a_second_factor_opens_no_other_organisations_report(client, world):
     give_second_factor(world.charlie)
     client.force_login(world.charlie)
-    from ..factories.accounts import mark_signed_in_with_second_factor
-
     mark_signed_in_with_second_factor(client)
     assert client.get(municipal(world)).status_code == 404
 
@@ -172,3 +175,19 @@ def test_learners_may_turn_it_on(client):
 
     response = sign_in(client, learner)
     assert response["Location"] == reverse("mfa_authenticate")
+
+
+def test_staff_cannot_turn_it_off_but_learners_can(client, world):
+    give_second_factor(world.alice)
+    client.force_login(world.alice)
+    mark_signed_in_with_second_factor(client)
+    response = client.post(reverse("mfa_deactivate_totp"))
+    assert "Du kan ikke slå av totrinnsbekreftelse" in response.content.decode()
+    assert Authenticator.objects.filter(user=world.alice, type="totp").exists()
+
+    give_second_factor(world.lars)
+    client.force_login(world.lars)
+    mark_signed_in_with_second_factor(client)
+    response = client.post(reverse("mfa_deactivate_totp"))
+    assert response["Location"] == reverse("mfa_index")
+    assert not Authenticator.objects.filter(user=world.lars, type="totp").exists()
