@@ -129,9 +129,11 @@ def sync_confirmed_address(sender, instance, created=False, update_fields=None, 
 
 def identity_provider_for_email(email):
     """Where someone with this address signs in instead of with a password:
-    their organisation's identity provider (single sign-on), or None for the
-    password form. The login page asks this after the person typed their
-    address. None for everyone until organisations can connect a provider."""
+    the URL that starts sign-in at their organisation's identity provider
+    (single sign-on), or None for the password form. The login page asks this
+    after the person typed their address and redirects there, adding the
+    deep link as ?next=. None for everyone until organisations can connect
+    a provider."""
     return None
 
 

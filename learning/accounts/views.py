@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from allauth.account import app_settings as allauth_settings
 from allauth.account import views as allauth_views
 from allauth.account.adapter import get_adapter
@@ -150,9 +152,13 @@ class LoginView(allauth_views.LoginView):
         if not email_form.is_valid():
             return self.render_to_response(self.get_context_data(email_form=email_form))
         email = email_form.cleaned_data["login"]
-        provider = services.identity_provider_for_email(email)
-        if provider is not None:
-            return redirect(provider)
+        provider_url = services.identity_provider_for_email(email)
+        if provider_url is not None:
+            next_url = self.get_next_url()
+            if next_url:
+                separator = "&" if "?" in provider_url else "?"
+                provider_url += separator + urlencode({"next": next_url})
+            return redirect(provider_url)
         # The same password form whether or not the address has an account.
         form = self.get_form_class()(initial={"login": email}, request=request)
         return self.render_to_response(self.get_context_data(form=form))

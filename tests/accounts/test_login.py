@@ -138,3 +138,21 @@ def test_it_sends_the_admins_own_login_page_to_ours(client):
     response = client.get("/admin/login/?next=/admin/pages/")
     assert response.status_code == 302
     assert response["Location"] == reverse("account_login") + "?next=%2Fadmin%2Fpages%2F"
+
+
+def test_it_sends_an_address_with_an_identity_provider_there_keeping_the_deep_link(
+    client, monkeypatch
+):
+    # The seam single sign-on plugs into (services.identity_provider_for_email).
+    from learning.accounts import services
+
+    def provider(email):
+        return "/sso/bergen/start/" if email.endswith("@bergen.kommune.no") else None
+
+    monkeypatch.setattr(services, "identity_provider_for_email", provider)
+    url = reverse("account_login") + "?next=/kurs/informasjonssikkerhet/"
+    response = client.post(url, {"login": "Ola@Bergen.Kommune.no"})
+    assert response.status_code == 302
+    assert response["Location"] == "/sso/bergen/start/?next=%2Fkurs%2Finformasjonssikkerhet%2F"
+    # Anyone else gets the password form.
+    assert 'type="password"' in password_step(client, "kari@example.no", url)
