@@ -156,6 +156,9 @@ class LoginForm(PlainLabelsMixin, allauth_forms.LoginForm):
         login.widget.attrs["autocomplete"] = "username"
         relabel_passwords(self, ("password", _("Passord")))
         self.fields["password"].help_text = ""
+        # The second step: the address is already typed, the password is next.
+        login.widget.attrs.pop("autofocus", None)
+        self.fields["password"].widget.attrs["autofocus"] = True
 
     def clean_login(self):
         return super().clean_login().lower()

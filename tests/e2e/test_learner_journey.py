@@ -78,7 +78,9 @@ def test_it_can_be_done_with_the_keyboard_alone(demo, page, learner):
     # The login form puts the cursor in the e-mail field.
     expect(page.get_by_label(re.compile("e-post", re.I))).to_be_focused()
     page.keyboard.type(learner["email"])
-    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    # Then the password form, with the cursor in the password field.
+    expect(page.get_by_label("Passord", exact=True)).to_be_focused()
     page.keyboard.type(learner["password"])
     page.keyboard.press("Enter")
     page.wait_for_url(f"{demo}/")
