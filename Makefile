@@ -35,7 +35,8 @@ run: install
 	$(MANAGE) load_sso_demo --issuer http://127.0.0.1:$(OIDC_PORT)
 	@echo
 	@echo "Kompetanseplattform: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
-	@echo "Single sign-on as Kongsberg (any @kongsberg.kommune.no, any password): http://$(HOST):$(PORT)/innlogging/"
+	@echo "Single sign-on as Kongsberg (any @kongsberg.kommune.no, any password): http://$(HOST):$(PORT)/konto/logg-inn/"
+	@echo "Staff sign in with a second factor: code from \`$(MANAGE) demo_totp_code\`"
 	@echo
 	$(BIN)/python -m tests.oidc_provider $(OIDC_PORT) & trap 'kill $$! 2>/dev/null' EXIT; \
 	$(MANAGE) runserver $(HOST):$(PORT)

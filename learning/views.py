@@ -1,4 +1,5 @@
 import logging
+from urllib.parse import urlencode
 
 import redis
 
@@ -7,6 +8,7 @@ from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.templatetags.static import static
+from django.urls import reverse
 from django.views import i18n
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -91,3 +93,10 @@ def favicon(request):
     """For browsers and tools that ask for /favicon.ico without reading the
     page's <link rel="icon">: no 404 in the logs."""
     return redirect(static("favicon.svg"))
+
+
+def admin_login(request):
+    """Wagtail's own login page would skip allauth's rate limits and the second
+    factor: send it to ours, keeping where the person was going."""
+    query = urlencode({"next": request.GET.get("next") or reverse("wagtailadmin_home")})
+    return redirect(f"{reverse('account_login')}?{query}")

@@ -2,7 +2,9 @@
 
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 
 from wagtail.models import Site
 
@@ -275,3 +277,20 @@ def reject_employment(employment, by):
     )
     employment.status, employment.approved_by = Employment.Status.REJECTED, by
     return employment
+
+
+def start_url(provider, next_url=""):
+    """Where to send a person to sign in through `provider` (tenants.sso),
+    coming back to `next_url`."""
+    url = reverse("sso:start", args=[provider.slug])
+    return f"{url}?{urlencode({'next': next_url})}" if next_url else url
+
+
+# Set by tenants.sso when a provider's ID token vouched for a second factor.
+SECOND_FACTOR_SESSION_KEY = "sso_second_factor"
+
+
+def signed_in_with_providers_second_factor(request):
+    """Whether this session's sign-in went through a provider that vouched for
+    a second factor (learning.accounts.mfa counts it as ours)."""
+    return bool(request.session.get(SECOND_FACTOR_SESSION_KEY))

@@ -12,7 +12,6 @@ and the employment follows (tenants.services).
 
 import base64
 import hashlib
-from urllib.parse import urlencode
 
 import requests
 from allauth.account.models import EmailAddress
@@ -26,8 +25,7 @@ from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.shortcuts import get_object_or_404, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -37,9 +35,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from .models import IdentityProvider
 from .services import (
+    SECOND_FACTOR_SESSION_KEY,
     employ_through_identity_provider,
-    identity_provider_for_email,
-    national_identity_providers,
     organisation_for_email,
 )
 
@@ -150,6 +147,16 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
             status=400,
         )
 
+    def save_user(self, request, sociallogin, form=None):
+        # allauth records the provider's verified address itself when it
+        # saves a new user; confirm ours only afterwards, or accounts' save
+        # hook would record it first and allauth refuses a second record.
+        sociallogin.user.email_confirmed = False
+        user = super().save_user(request, sociallogin, form)
+        user.email_confirmed = True
+        user.save(update_fields=["email_confirmed"])
+        return user
+
     def pre_social_login(self, request, sociallogin):
         row = _provider_row(sociallogin)
         if row is None or not row.enabled:
@@ -198,14 +205,39 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         if user is not None:
             if not user.is_active:
                 refuse(request, _("Kontoen er stengt. Ta kontakt med administratoren din."))
+            if not user.email_confirmed:
+                # The provider vouches for the address. A password set by
+                # whoever signed up with it unconfirmed may be a stranger's
+                # (an account made in the owner's name): it goes.
+                user.set_unusable_password()
+                user.email_confirmed = True
+                user.save(update_fields=["password", "email_confirmed"])
             sociallogin.connect(request, user)
+
+
+# `amr` values (RFC 8176) that say the provider asked for more than a password.
+SECOND_FACTOR_AMR = {"mfa", "otp", "hwk", "swk", "sms", "fpt", "face", "iris", "retina", "sc"}
+
+
+def vouches_for_second_factor(claims):
+    """Whether the ID token says the provider asked for a second factor."""
+    amr = claims.get("amr") or []
+    if isinstance(amr, str):
+        amr = [amr]
+    acr = str(claims.get("acr") or "")
+    # ID-porten's "substantial"/"high" (idporten-loa-*) always mean two factors.
+    return bool(SECOND_FACTOR_AMR.intersection(amr)) or acr.endswith(("substantial", "high"))
 
 
 def on_user_logged_in(sender, request, user, sociallogin=None, **kwargs):
     """allauth's user_logged_in: after a sign-in through a provider, the
-    address is confirmed and the person is (or asks to be) an employee."""
+    address is confirmed and the person is (or asks to be) an employee, and
+    the session remembers whether the provider asked for a second factor."""
+    request.session.pop(SECOND_FACTOR_SESSION_KEY, None)
     if sociallogin is None:
         return
+    if vouches_for_second_factor(claims_of(sociallogin)):
+        request.session[SECOND_FACTOR_SESSION_KEY] = True
     row = _provider_row(sociallogin)
     if row is not None:
         employ_through_identity_provider(user, row)
@@ -290,12 +322,6 @@ def _next_url(request, value):
     return value if value and ok else ""
 
 
-def start_url(provider, next_url=""):
-    """Where to send a person to sign in through `provider`, coming back to `next_url`."""
-    url = reverse("sso:start", args=[provider.slug])
-    return f"{url}?{urlencode({'next': next_url})}" if next_url else url
-
-
 @require_GET
 def start(request, slug):
     """Send the person to `slug`'s provider; they come back to allauth's
@@ -321,30 +347,3 @@ def start(request, slug):
             },
             status=502,
         )
-
-
-class EmailForm(forms.Form):
-    email = forms.EmailField(
-        label=gettext_lazy("E-postadresse på jobben"),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
-
-
-def email_first(request):
-    """Temporary entry until the login page asks for the address first: the
-    address decides whether the person signs in at their employer's provider
-    or with a password."""
-    next_url = _next_url(request, request.POST.get("next") or request.GET.get("next", ""))
-    form = EmailForm(request.POST or None)
-    if form.is_valid():
-        provider = identity_provider_for_email(form.cleaned_data["email"])
-        if provider is not None:
-            return redirect(start_url(provider, next_url))
-        login = reverse("accounts:login")
-        return redirect(f"{login}?{urlencode({'next': next_url})}" if next_url else login)
-    return render(
-        request,
-        "tenants/sso_email.html",
-        {"form": form, "next": next_url, "national": national_identity_providers()},
-        status=400 if form.errors else 200,
-    )

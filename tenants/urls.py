@@ -7,6 +7,5 @@ from . import sso
 app_name = "sso"
 
 urlpatterns = [
-    path("", sso.email_first, name="email"),
     path("<slug:slug>/", sso.start, name="start"),
 ]

@@ -90,6 +90,28 @@ def _worker_for_marked_tests(request):
         request.getfixturevalue("celery_worker")
 
 
+@pytest.fixture(autouse=True)
+def _second_factor_on_force_login(request, monkeypatch):
+    """`client.force_login(user)` stands for a whole sign-in, second factor
+    included, as staff must have for the admin and the reports
+    (learning/accounts/mfa.py). Tests of that gate opt out with
+    `@pytest.mark.without_second_factor`; real sign-ins (test client or
+    Chromium) go through allauth's steps and need no help."""
+    if request.node.get_closest_marker("without_second_factor"):
+        return
+    from django.test.client import ClientMixin
+
+    from tests.factories.accounts import mark_signed_in_with_second_factor
+
+    force_login = ClientMixin.force_login
+
+    def force_login_with_second_factor(self, user, backend=None):
+        force_login(self, user, backend)
+        mark_signed_in_with_second_factor(self)
+
+    monkeypatch.setattr(ClientMixin, "force_login", force_login_with_second_factor)
+
+
 @pytest.fixture
 def wagtail_roots(db):
     """Recreate the rows Wagtail's migrations make (tree roots, default locale).

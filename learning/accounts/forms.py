@@ -1,25 +1,24 @@
+from allauth.account import forms as allauth_forms
+from allauth.account.adapter import get_adapter
+from allauth.mfa.base import forms as mfa_forms
+from allauth.mfa.totp import forms as totp_forms
+
 from django import forms
-from django.contrib.auth import password_validation
-from django.contrib.auth.forms import (
-    AuthenticationForm,
-    BaseUserCreationForm,
-    PasswordResetForm,
-    SetPasswordForm,
-)
-from django.utils import translation
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from tenants import services as tenant_services
 from tenants.models import Employment
 from tenants.organisation_fields import OrganisationChoiceField
 from tenants.services import active_employers
 
 from . import services
-from .models import User
 
 ORGANISATION_HELP = _(
     "Velg kommunen eller fylkeskommunen du jobber i. Registrerer du deg med "
     "jobbadressen din i kommunen, kjenner vi den igjen og du trenger ikke velge."
 )
+PASSWORD_MISMATCH = _("Passordene er ikke like. Skriv det samme passordet i begge feltene.")
 
 
 class PlainLabelsMixin:
@@ -30,22 +29,38 @@ class PlainLabelsMixin:
         super().__init__(*args, **kwargs)
 
 
-def new_password_field(label, help_text=""):
-    """A password being chosen: not stripped, and marked for password managers."""
-    return forms.CharField(
-        label=label,
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=help_text,
+def email_field(autocomplete="email", **kwargs):
+    return forms.EmailField(
+        label=_("E-postadresse"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": autocomplete}),
+        **kwargs,
     )
 
 
-class SignupForm(PlainLabelsMixin, BaseUserCreationForm):
-    password1 = new_password_field(
-        _("Passord"), password_validation.password_validators_help_text_html()
+def relabel_passwords(form, first, second=None):
+    """allauth's password fields with our labels; the help text stays on the first."""
+    for name, label in (first, second or (None, None)):
+        if name and name in form.fields:
+            form.fields[name].label = label
+            form.fields[name].widget.attrs.pop("placeholder", None)
+
+
+class SignupForm(PlainLabelsMixin, allauth_forms.SignupForm):
+    """allauth's sign-up with our names and "where do you work?".
+
+    An address whose domain belongs to an organisation decides the employer
+    (on confirmation); anyone else chooses one and waits for its admin."""
+
+    first_name = forms.CharField(
+        label=_("Fornavn"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
     )
-    password2 = new_password_field(
-        _("Gjenta passordet"), _("Skriv det samme passordet en gang til.")
+    last_name = forms.CharField(
+        label=_("Etternavn"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
     )
     organisation = OrganisationChoiceField(
         label=_("Hvor jobber du?"),
@@ -55,27 +70,18 @@ class SignupForm(PlainLabelsMixin, BaseUserCreationForm):
         help_text=ORGANISATION_HELP,
     )
 
-    error_messages = {
-        "password_mismatch": _(
-            "Passordene er ikke like. Skriv det samme passordet i begge feltene."
-        ),
-    }
-
-    class Meta:
-        model = User
-        fields = ("first_name", "last_name", "email")
-        widgets = {
-            "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
-            "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),
-            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
-        }
+    field_order = ["first_name", "last_name", "email", "organisation", "password1", "password2"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["email"].widget.attrs.pop("autofocus", None)
-        self.fields["first_name"].required = True
-        self.fields["last_name"].required = True
-        self.fields["email"].help_text = _("Bruk jobbadressen din hvis du har en.")
+        email = self.fields["email"]
+        email.label = _("E-postadresse")
+        email.help_text = _("Bruk jobbadressen din hvis du har en.")
+        email.widget.attrs.pop("placeholder", None)
+        email.widget.attrs["autocomplete"] = "email"
+        relabel_passwords(self, ("password1", _("Passord")), ("password2", _("Gjenta passordet")))
+        if "password2" in self.fields:
+            self.fields["password2"].help_text = _("Skriv det samme passordet en gang til.")
         self.email_organisation = None
 
     def _clean_name(self, field):
@@ -93,20 +99,11 @@ class SignupForm(PlainLabelsMixin, BaseUserCreationForm):
     def clean_last_name(self):
         return self._clean_name("last_name")
 
-    def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                _(
-                    "Det finnes allerede en konto med denne e-postadressen. "
-                    "Logg inn, eller be om nytt passord hvis du har glemt det."
-                ),
-                code="duplicate_email",
-            )
-        return email
-
     def clean(self):
         cleaned = super().clean()
+        if "password2" in self.errors:
+            # allauth's own wording, in English for nynorsk: ours instead.
+            self.errors["password2"] = self.error_class([PASSWORD_MISMATCH])
         email = cleaned.get("email")
         if email:
             self.email_organisation = services.organisation_for_email(email)
@@ -127,34 +124,51 @@ class SignupForm(PlainLabelsMixin, BaseUserCreationForm):
             return None
         return self.cleaned_data.get("organisation")
 
+    def custom_signup(self, request, user):
+        # Called by allauth for a new account only, never for an address that
+        # already has one (that gets a mail instead; the page looks the same).
+        if self.chosen_organisation is not None:
+            tenant_services.request_employment(user, self.chosen_organisation)
+        # A language chosen in the footer before signing up is their choice.
+        services.remember_language(user, request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME))
 
-class LoginForm(PlainLabelsMixin, AuthenticationForm):
-    username = forms.EmailField(
-        label=_("E-postadresse"),
-        widget=forms.EmailInput(attrs={"autocomplete": "username", "autofocus": True}),
-    )
-    password = forms.CharField(
-        label=_("Passord"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-    )
 
-    error_messages = {
-        "invalid_login": _(
-            "E-postadressen eller passordet er feil. Sjekk at du har skrevet riktig, "
-            "eller be om nytt passord."
-        ),
-        "inactive": _("Kontoen er stengt. Ta kontakt med administratoren i kommunen din."),
-    }
+class LoginEmailForm(PlainLabelsMixin, forms.Form):
+    """The login page's first step: the address alone, so single sign-on can
+    take over for organisations that have it."""
 
-    def clean_username(self):
-        return self.cleaned_data["username"].strip().lower()
+    login = email_field(autocomplete="username")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["login"].widget.attrs["autofocus"] = True
+
+    def clean_login(self):
+        return self.cleaned_data["login"].strip().lower()
+
+
+class LoginForm(PlainLabelsMixin, allauth_forms.LoginForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        login = self.fields["login"]
+        login.label = _("E-postadresse")
+        login.widget.attrs.pop("placeholder", None)
+        login.widget.attrs["autocomplete"] = "username"
+        relabel_passwords(self, ("password", _("Passord")))
+        self.fields["password"].help_text = ""
+        # The second step: the address is already typed, the password is next.
+        login.widget.attrs.pop("autofocus", None)
+        self.fields["password"].widget.attrs["autofocus"] = True
+
+    def clean_login(self):
+        return super().clean_login().lower()
 
 
 class ConfirmEmailForm(PlainLabelsMixin, forms.Form):
     """Confirming an address needs the password chosen at sign-up as well as
     the link: whoever holds the mailbox must not switch on a password someone
-    else chose (an account made in their name before they signed up)."""
+    else chose (an account made in their name before they signed up).
+    Wrong passwords count towards allauth's limit on failed logins."""
 
     password = forms.CharField(
         label=_("Passord"),
@@ -164,13 +178,17 @@ class ConfirmEmailForm(PlainLabelsMixin, forms.Form):
         error_messages={"required": _("Skriv passordet du valgte da du registrerte deg.")},
     )
 
-    def __init__(self, user, *args, **kwargs):
+    def __init__(self, request, email_address, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.user = user
+        self.request = request
+        self.email_address = email_address
 
     def clean_password(self):
         password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
+        user = get_adapter(self.request).authenticate(
+            self.request, email=self.email_address.email, password=password
+        )
+        if user is None or user.pk != self.email_address.user_id:
             raise forms.ValidationError(
                 _(
                     "Passordet stemmer ikke. Skriv passordet du valgte da du registrerte "
@@ -182,34 +200,32 @@ class ConfirmEmailForm(PlainLabelsMixin, forms.Form):
 
 
 class ResendConfirmationForm(PlainLabelsMixin, forms.Form):
-    email = forms.EmailField(
-        label=_("E-postadresse"),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
+    email = email_field()
 
 
-class AccountPasswordResetForm(PlainLabelsMixin, PasswordResetForm):
-    email = forms.EmailField(
-        label=_("E-postadresse"),
-        max_length=254,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
+class ResetPasswordForm(PlainLabelsMixin, allauth_forms.ResetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"] = email_field()
 
-    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
-        """In the account holder's language, not that of whoever asked, and
-        with a name fit for a mail."""
-        context = {**context, "name": services.name_for_mail(context["user"])}
-        with translation.override(services.language_of(context["user"])):
-            super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
+    def clean_email(self):
+        # Mail goes to the address as we hold it, not as typed.
+        self.cleaned_data["email"] = self.cleaned_data["email"].strip().lower()
+        return super().clean_email()
 
 
-class AccountSetPasswordForm(PlainLabelsMixin, SetPasswordForm):
-    new_password1 = new_password_field(
-        _("Nytt passord"), password_validation.password_validators_help_text_html()
-    )
-    new_password2 = new_password_field(_("Gjenta det nye passordet"))
+class ResetPasswordKeyForm(PlainLabelsMixin, allauth_forms.ResetPasswordKeyForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        relabel_passwords(
+            self, ("password1", _("Nytt passord")), ("password2", _("Gjenta det nye passordet"))
+        )
 
-    error_messages = SignupForm.error_messages
+    def clean(self):
+        cleaned = super().clean()
+        if "password2" in self.errors:
+            self.errors["password2"] = self.error_class([PASSWORD_MISMATCH])
+        return cleaned
 
 
 class SwitchOrganisationForm(PlainLabelsMixin, forms.Form):
@@ -239,3 +255,29 @@ class RequestEmploymentForm(PlainLabelsMixin, forms.Form):
         self.fields["organisation"].queryset = services.selectable_organisations().exclude(
             pk__in=list(taken)
         )
+
+
+class CodeLabelMixin:
+    """allauth.mfa's code field with our label, for phones' one-time-code fill."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        code = self.fields["code"]
+        code.label = _("Kode")
+        code.help_text = _("Seks sifre fra autentiseringsappen, eller en reservekode.")
+        code.widget.attrs.pop("placeholder", None)
+        code.widget.attrs.update({"autocomplete": "one-time-code", "inputmode": "numeric"})
+
+
+class AuthenticateForm(CodeLabelMixin, PlainLabelsMixin, mfa_forms.AuthenticateForm):
+    pass
+
+
+class ReauthenticateForm(CodeLabelMixin, PlainLabelsMixin, mfa_forms.ReauthenticateForm):
+    pass
+
+
+class ActivateTOTPForm(CodeLabelMixin, PlainLabelsMixin, totp_forms.ActivateTOTPForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].help_text = _("Seks sifre fra autentiseringsappen.")

@@ -1,35 +1,24 @@
-"""Sign-up, e-mail confirmation and learner state. Plain functions; views call these.
+"""Sign-up, e-mail confirmation and learner state. Plain functions; views and
+the allauth adapter (adapters.py) call these.
 
 Employments change state only in tenants.services; `organisation_for_email` and
 `pending_organisations` are re-exported from there for the views and forms."""
 
-import logging
 import re
-from datetime import timedelta
+
+from allauth.account.models import EmailAddress
 
 from django.conf import settings
-from django.core import signing
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import translation
 
+from tenants import services as tenant_services
 from tenants.models import Employment, Organisation
 from tenants.services import (
     active_employers,
     confirm_employment_by_email,
     organisation_for_email,
     pending_organisations,
-    site_root_url,
 )
-
-from .models import User
-
-logger = logging.getLogger(__name__)
-
-CONFIRM_SALT = "accounts.confirm-email"
-CONFIRM_MAX_AGE = timedelta(days=3)
 
 # Names are shown to people in mail: no line breaks, addresses or links in them.
 LINK_LIKE = re.compile(r"[/\\:@<>]|www\.|\w\.\w{2,}", re.IGNORECASE)
@@ -95,54 +84,6 @@ def name_for_mail(user):
     return name if is_plain_name(name) else ""
 
 
-def make_confirmation_token(user):
-    """A signed, timestamped token naming the user and the address being confirmed.
-
-    Changing the address invalidates old tokens; they expire after CONFIRM_MAX_AGE.
-    """
-    return signing.dumps({"user": user.pk, "email": user.email}, salt=CONFIRM_SALT)
-
-
-def user_for_confirmation_token(token):
-    """The user the token was made for. Raises signing.SignatureExpired when it is
-    too old and signing.BadSignature when it is tampered with or no longer fits."""
-    data = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
-    user = User.objects.filter(pk=data.get("user"), is_active=True).first()
-    if user is None or user.email != data.get("email"):
-        raise signing.BadSignature("The token does not match an active user.")
-    return user
-
-
-def send_confirmation_email(request, user):
-    """Send the confirmation link. Safe to call again: each call sends a fresh link.
-
-    A mail server that fails is logged, not raised: the account exists and the
-    person can ask for a new link from the page they land on.
-    """
-    token = make_confirmation_token(user)
-    with translation.override(language_of(user)):
-        return _send_confirmation_email(request, user, token)
-
-
-def _send_confirmation_email(request, user, token):
-    context = {
-        "user": user,
-        "name": name_for_mail(user),
-        "confirm_url": site_root_url(request) + reverse("accounts:confirm", args=[token]),
-        "days": CONFIRM_MAX_AGE.days,
-        "email_organisation": organisation_for_email(user.email),
-        "pending": pending_organisations(user),
-    }
-    subject = render_to_string("accounts/email/confirm_subject.txt", context).strip()
-    body = render_to_string("accounts/email/confirm_body.txt", context)
-    try:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
-    except OSError:  # smtplib.SMTPException is an OSError
-        logger.exception("Could not send the confirmation e-mail to user %s", user.pk)
-        return False
-    return True
-
-
 @transaction.atomic
 def confirm_email(user):
     """Mark the address confirmed and, if its domain belongs to an organisation,
@@ -152,6 +93,49 @@ def confirm_email(user):
         user.email_confirmed = True
         user.save(update_fields=["email_confirmed"])
     return confirm_employment_by_email(user)
+
+
+@transaction.atomic
+def confirm_mailbox(user):
+    """The person proved they hold the mailbox of their address another way
+    (a password-reset link reached it): mark the address confirmed for allauth
+    as well as for us. Safe to run twice."""
+    address = EmailAddress.objects.filter(user=user, email__iexact=user.email).first()
+    if address is None:
+        address = EmailAddress(user=user, email=user.email, primary=True)
+    if not address.verified:
+        address.verified = True
+        address.save()
+    return confirm_email(user)
+
+
+def sync_confirmed_address(sender, instance, created=False, update_fields=None, **kwargs):
+    """post_save of User: someone whose address we hold as confirmed (made in
+    the shell, by a demo command or a test) has it confirmed for allauth too,
+    else allauth would ask them to confirm it at their next sign-in."""
+    if not instance.email_confirmed:
+        return
+    if update_fields is not None and not {"email", "email_confirmed"} & set(update_fields):
+        return
+    address = EmailAddress.objects.filter(user=instance, email__iexact=instance.email).first()
+    if address is None:
+        EmailAddress.objects.filter(user=instance, primary=True).update(primary=False)
+        EmailAddress.objects.create(
+            user=instance, email=instance.email, verified=True, primary=True
+        )
+    elif not address.verified:
+        address.verified = True
+        address.save(update_fields=["verified"])
+
+
+def identity_provider_for_email(email):
+    """Where someone with this address signs in instead of with a password:
+    the URL that starts sign-in at their organisation's identity provider
+    (single sign-on, tenants.sso), or None for the password form. The login
+    page asks this after the person typed their address and redirects there,
+    adding the deep link as ?next=."""
+    provider = tenant_services.identity_provider_for_email(email)
+    return None if provider is None else tenant_services.start_url(provider)
 
 
 def learner_state(user):

@@ -1,88 +1,125 @@
+from urllib.parse import urlencode
+
+from allauth.account import app_settings as allauth_settings
+from allauth.account import views as allauth_views
+from allauth.account.adapter import get_adapter
+from allauth.account.internal.flows.email_verification import (
+    send_verification_email_to_address,
+)
+from allauth.account.internal.flows.login import perform_login, record_authentication
+from allauth.account.models import EmailAddress, Login
+from allauth.mfa.totp.views import ActivateTOTPView as ActivateTOTPViewBase
+
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.db import transaction
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from tenants import services as tenant_services
-from tenants.services import SESSION_KEY, active_employers, current_organisation, site_root_url
+from tenants.services import SESSION_KEY, active_employers, current_organisation
 
 from . import forms, services
 from .models import User
 
-SIGNUP_SESSION_KEY = "accounts:signup_user_id"
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+# What the sign-up page sent, for the "check your mail" page: the same
+# answer whether or not the address already had an account.
+SIGNUP_SESSION_KEY = "accounts:signup"
 
 
-def signup(request):
-    if request.user.is_authenticated:
-        return redirect("accounts:profile")
-    form = forms.SignupForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            user = form.save()
-            if form.chosen_organisation is not None:
-                tenant_services.request_employment(user, form.chosen_organisation)
-        # A language chosen in the footer before signing up is their choice.
-        services.remember_language(user, request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME))
-        services.send_confirmation_email(request, user)
-        request.session[SIGNUP_SESSION_KEY] = user.pk
-        return redirect("accounts:signup_done")
-    return render(request, "accounts/signup.html", {"form": form})
+class SignupView(allauth_views.SignupView):
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            return redirect("accounts:profile")
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        organisation = form.chosen_organisation
+        self.request.session[SIGNUP_SESSION_KEY] = {
+            "email": form.cleaned_data["email"],
+            "organisation": organisation.pk if organisation is not None else None,
+        }
+        return super().form_valid(form)
 
 
-def signup_done(request):
-    user = User.objects.filter(pk=request.session.get(SIGNUP_SESSION_KEY)).first()
-    if user is None:
-        return redirect("accounts:signup")
+def verification_sent(request):
+    """After sign-up, and after a sign-in with an unconfirmed address."""
+    signup = request.session.get(SIGNUP_SESSION_KEY) or {}
+    email = signup.get("email", "")
     context = {
-        "new_user": user,
-        "email_organisation": services.organisation_for_email(user.email),
-        "pending": services.pending_organisations(user),
+        "signup_email": email,
+        "email_organisation": services.organisation_for_email(email) if email else None,
+        "chosen_organisation": services.selectable_organisations()
+        .filter(pk=signup.get("organisation"))
+        .first(),
     }
-    return render(request, "accounts/signup_done.html", context)
+    return render(request, "account/verification_sent.html", context)
 
 
-def _invalid_link(request, expired):
-    context = {"expired": expired, "form": forms.ResendConfirmationForm()}
-    return render(request, "accounts/confirm_invalid.html", context, status=400)
+def _confirmation_for_key(key):
+    """(EmailAddress, None) for a valid link, else (None, "expired"/"invalid").
+
+    allauth's keys are signed and name the address; one for an address that
+    has since been removed or changed no longer works."""
+    max_age = 60 * 60 * 24 * settings.ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS
+    try:
+        pk = signing.loads(key, max_age=max_age, salt=allauth_settings.SALT)
+    except signing.SignatureExpired:
+        return None, "expired"
+    except signing.BadSignature:
+        return None, "invalid"
+    address = (
+        EmailAddress.objects.select_related("user").filter(pk=pk, user__is_active=True).first()
+    )
+    if address is None:
+        return None, "invalid"
+    return address, None
 
 
-def confirm(request, token):
+@sensitive_post_parameters("password")
+@never_cache
+def confirm_email(request, key):
     """GET shows a password field, POST confirms. Mail scanners that open every
     link must not confirm addresses or receive a logged-in session, and the
     mailbox alone must not switch on a password its owner did not choose:
     someone who signed up in their name knows the password but not the link,
     the owner knows the link but not the password (they choose their own
     through "glemt passord", which also confirms)."""
-    try:
-        user = services.user_for_confirmation_token(token)
-    except signing.SignatureExpired:
-        return _invalid_link(request, expired=True)
-    except signing.BadSignature:
-        return _invalid_link(request, expired=False)
+    address, problem = _confirmation_for_key(key)
+    if address is None:
+        context = {"expired": problem == "expired", "form": forms.ResendConfirmationForm()}
+        return render(request, "account/email_confirm_invalid.html", context, status=400)
 
     form = None
-    if not user.email_confirmed:
+    if not address.verified:
         data = request.POST if request.method == "POST" else None
-        form = forms.ConfirmEmailForm(user, data)
+        form = forms.ConfirmEmailForm(request, address, data)
         if data is not None:
             if form.is_valid():
-                services.confirm_email(user)
-                login(request, user, backend=MODEL_BACKEND)
-                messages.success(request, _("Takk! E-postadressen din er bekreftet."))
-                return redirect("accounts:status")
-            context = {"confirm_user": user, "form": form}
-            return render(request, "accounts/confirm.html", context, status=400)
-    return render(request, "accounts/confirm.html", {"confirm_user": user, "form": form})
+                return _confirm_and_sign_in(request, address)
+            context = {"address": address, "form": form}
+            return render(request, "account/email_confirm.html", context, status=400)
+    return render(request, "account/email_confirm.html", {"address": address, "form": form})
+
+
+def _confirm_and_sign_in(request, address):
+    adapter = get_adapter(request)
+    if request.user.is_authenticated and request.user.pk != address.user_id:
+        adapter.logout(request)
+    adapter.confirm_email(request, address)
+    # The password was typed: a sign-in like any other (a second factor
+    # still asked for by allauth's login stages if the person has one).
+    user = address.user
+    record_authentication(request, user, method="password", email=address.email)
+    login = Login(user=user, email=address.email, redirect_url=reverse("accounts:status"))
+    return perform_login(request, login)
 
 
 def resend_confirmation(request):
@@ -92,60 +129,62 @@ def resend_confirmation(request):
         email = form.cleaned_data["email"].strip().lower()
         user = User.objects.filter(email=email, is_active=True, email_confirmed=False).first()
         if user is not None:
-            services.send_confirmation_email(request, user)
+            address = EmailAddress.objects.filter(user=user, email__iexact=email).first()
+            if address is None:
+                address = EmailAddress.objects.create(user=user, email=email, primary=True)
+            # Under allauth's limit of one mail per address every few minutes.
+            send_verification_email_to_address(request, address)
         # The same answer whether or not the address has an account.
         return render(request, "accounts/resend_confirmation_done.html", {"email": email})
     return render(request, "accounts/resend_confirmation.html", {"form": form})
 
 
-class LoginView(auth_views.LoginView):
-    form_class = forms.LoginForm
-    template_name = "accounts/login.html"
-    redirect_authenticated_user = True
+class LoginView(allauth_views.LoginView):
+    """E-mail first: the address decides whether the person signs in here
+    with a password or at their organisation's identity provider (single
+    sign-on, services.identity_provider_for_email). Deep links (?next=) are
+    carried through both steps."""
 
-    def form_valid(self, form):
-        # Unconfirmed people are told by the notice every page shows them
-        # (base.html); a message here would say it a second time.
-        user = form.get_user()
-        if not user.language:
-            # Chosen in the footer before signing in: keep it on the account.
-            services.remember_language(
-                user, self.request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-            )
-        return super().form_valid(form)
+    def post(self, request, *args, **kwargs):
+        if "password" in request.POST:
+            return super().post(request, *args, **kwargs)
+        email_form = forms.LoginEmailForm(request.POST)
+        if not email_form.is_valid():
+            return self.render_to_response(self.get_context_data(email_form=email_form))
+        email = email_form.cleaned_data["login"]
+        provider_url = services.identity_provider_for_email(email)
+        if provider_url is not None:
+            next_url = self.get_next_url()
+            if next_url:
+                separator = "&" if "?" in provider_url else "?"
+                provider_url += separator + urlencode({"next": next_url})
+            return redirect(provider_url)
+        # The same password form whether or not the address has an account.
+        form = self.get_form_class()(initial={"login": email}, request=request)
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        show_password = self.request.method == "POST" and "email_form" not in kwargs
+        if not show_password:
+            context["email_form"] = kwargs.get("email_form") or forms.LoginEmailForm()
+            # ID-porten, Feide and the like, if KS has enabled them for everyone.
+            next_url = self.get_next_url() or ""
+            context["national_providers"] = [
+                (provider.name, tenant_services.start_url(provider, next_url))
+                for provider in tenant_services.national_identity_providers()
+            ]
+        return context
 
 
-class PasswordResetView(auth_views.PasswordResetView):
-    form_class = forms.AccountPasswordResetForm
-    template_name = "accounts/password_reset_form.html"
-    email_template_name = "accounts/email/password_reset_body.txt"
-    subject_template_name = "accounts/email/password_reset_subject.txt"
-    success_url = reverse_lazy("accounts:password_reset_done")
-
-    def form_valid(self, form):
-        # Links start at the site's configured address, not the Host header.
-        self.extra_email_context = {"base_url": site_root_url(self.request)}
-        return super().form_valid(form)
-
-
-class PasswordResetDoneView(auth_views.PasswordResetDoneView):
-    template_name = "accounts/password_reset_done.html"
-
-
-class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
-    form_class = forms.AccountSetPasswordForm
-    template_name = "accounts/password_reset_confirm.html"
-    success_url = reverse_lazy("accounts:password_reset_complete")
+class ActivateTOTPView(ActivateTOTPViewBase):
+    """allauth's, and the code that switched the app on counts as this
+    session's second factor: staff sent here by the gate go on at once."""
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        # The reset link reached the mailbox, which is what confirmation proves.
-        services.confirm_email(form.user)
+        record_authentication(self.request, self.request.user, method="mfa", type="totp")
         return response
-
-
-class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
-    template_name = "accounts/password_reset_complete.html"
 
 
 def _render_profile(request, switch_form=None, status=200):

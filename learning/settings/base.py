@@ -67,16 +67,20 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_celery_beat",
-    "allauth",
-    "allauth.account",
-    "allauth.socialaccount",
-    "allauth.socialaccount.providers.openid_connect",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Sign-up, sign-in, e-mail confirmation, password reset and two-factor
+    # authentication; our rules live in learning/accounts/adapters.py.
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    # Single sign-on: apps built from IdentityProvider rows (tenants/sso.py).
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.mfa",
 ]
 
 MIDDLEWARE = [
@@ -89,12 +93,14 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    # Staff who can see personal data need a second factor for the admin and reports.
+    "learning.accounts.mfa.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "tenants.middleware.TenantMiddleware",
     # After the two above: the person's choice, employer and site decide.
     "learning.middleware.ChosenLanguageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "allauth.account.middleware.AccountMiddleware",
 ]
 
 ROOT_URLCONF = "learning.urls"
@@ -137,15 +143,65 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
-LOGIN_URL = "accounts:login"
+LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
+# The admin's own login and password reset would skip the rate limits and
+# the second factor: people use /konto/ for both.
+WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
 
-# allauth: e-mail is the login (no usernames). Single sign-on (tenants.sso)
-# builds its OpenID Connect apps from the organisations' IdentityProvider rows.
+# django-allauth: e-mail is the login; no usernames.
+ACCOUNT_ADAPTER = "learning.accounts.adapters.AccountAdapter"
+ACCOUNT_FORMS = {
+    "login": "learning.accounts.forms.LoginForm",
+    "signup": "learning.accounts.forms.SignupForm",
+    "reset_password": "learning.accounts.forms.ResetPasswordForm",
+    "reset_password_from_key": "learning.accounts.forms.ResetPasswordKeyForm",
+}
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+# Nobody signs in before confirming the address: that is also what lets
+# sign-up answer the same whether or not the address has an account.
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False  # no mail to addresses without an account
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False  # mail scanners open links
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False  # our confirm view asks for the password
+ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
+ACCOUNT_CHANGE_EMAIL = True  # one address per person: it is the login
+ACCOUNT_SESSION_REMEMBER = True
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "20/m/ip",
+    "confirm_email": "1/3m/key",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+    "reauthenticate": "10/m/user",
+}
+# Two-factor authentication (learning/accounts/mfa.py says who must have it).
+MFA_ADAPTER = "learning.accounts.adapters.MFAAdapter"
+MFA_FORMS = {
+    "authenticate": "learning.accounts.forms.AuthenticateForm",
+    "reauthenticate": "learning.accounts.forms.ReauthenticateForm",
+    "activate_totp": "learning.accounts.forms.ActivateTOTPForm",
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Kompetanseplattform"
+MFA_RECOVERY_CODE_COUNT = 10
+
+# Single sign-on (tenants.sso) builds its OpenID Connect apps from the
+# organisations' IdentityProvider rows.
 SOCIALACCOUNT_ADAPTER = "tenants.sso.SocialAccountAdapter"
 SOCIALACCOUNT_STORE_TOKENS = False
 # The key client secrets are encrypted with; derived from SECRET_KEY when unset.

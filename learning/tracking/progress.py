@@ -55,7 +55,7 @@ class Progress:
 
 def sign_in_url(request):
     """The login page, coming back to this very page afterwards."""
-    return f"{reverse('accounts:login')}?{urlencode({'next': request.get_full_path()})}"
+    return f"{reverse('account_login')}?{urlencode({'next': request.get_full_path()})}"
 
 
 def _learner_organisation(request):

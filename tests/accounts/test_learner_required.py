@@ -23,7 +23,7 @@ def status_page(client):
 
 def test_it_sends_anonymous_people_to_login(client):
     response = client.get(COURSE)
-    assert response["Location"] == reverse("accounts:login") + "?next=" + COURSE
+    assert response["Location"] == reverse("account_login") + "?next=" + COURSE
 
 
 def test_it_asks_unconfirmed_people_to_confirm(client):

@@ -14,8 +14,8 @@ pytestmark = pytest.mark.django_db
 
 def test_it_mails_a_link_that_sets_a_new_password(client):
     alice = UserFactory(email="alice@example.no")
-    response = client.post(reverse("accounts:password_reset"), {"email": "ALICE@example.no"})
-    assert response["Location"] == reverse("accounts:password_reset_done")
+    response = client.post(reverse("account_reset_password"), {"email": "ALICE@example.no"})
+    assert response["Location"] == reverse("account_reset_password_done")
     assert mail.outbox[-1].to == ["alice@example.no"]
     assert mail.outbox[-1].subject == "Lag nytt passord"
 
@@ -25,13 +25,12 @@ def test_it_mails_a_link_that_sets_a_new_password(client):
     set_password_url = form_page.redirect_chain[-1][0]
 
     response = client.post(
-        set_password_url, {"new_password1": PASSWORD, "new_password2": PASSWORD}, follow=True
+        set_password_url, {"password1": PASSWORD, "password2": PASSWORD}, follow=True
     )
     assert "Passordet er endret" in response.content.decode()
 
-    response = client.post(
-        reverse("accounts:login"), {"username": alice.email, "password": PASSWORD}
-    )
+    response = client.post(reverse("account_login"), {"login": alice.email, "password": PASSWORD})
+    assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(alice.pk)
 
     used_again = client.get(link, follow=True)
@@ -39,8 +38,8 @@ def test_it_mails_a_link_that_sets_a_new_password(client):
 
 
 def test_it_sends_nothing_for_an_unknown_address(client):
-    response = client.post(reverse("accounts:password_reset"), {"email": "ingen@example.no"})
-    assert response["Location"] == reverse("accounts:password_reset_done")
+    response = client.post(reverse("account_reset_password"), {"email": "ingen@example.no"})
+    assert response["Location"] == reverse("account_reset_password_done")
     assert mail.outbox == []
 
 
@@ -49,11 +48,30 @@ def test_it_treats_a_used_reset_link_as_a_confirmed_address(client):
     EmailDomainFactory(organisation=bergen, domain="bergen.kommune.no")
     bob = UserFactory(email="bob@bergen.kommune.no", email_confirmed=False)
 
-    client.post(reverse("accounts:password_reset"), {"email": bob.email})
+    client.post(reverse("account_reset_password"), {"email": bob.email})
     form_page = client.get(link_in_last_mail("/konto/nytt-passord/"), follow=True)
-    client.post(
-        form_page.redirect_chain[-1][0], {"new_password1": PASSWORD, "new_password2": PASSWORD}
-    )
+    client.post(form_page.redirect_chain[-1][0], {"password1": PASSWORD, "password2": PASSWORD})
     bob.refresh_from_db()
     assert bob.email_confirmed
     assert list(active_employers(bob)) == [bergen]
+
+
+def test_it_answers_the_same_for_known_and_unknown_addresses(client):
+    UserFactory(email="alice@example.no")
+    pages = [
+        client.post(reverse("account_reset_password"), {"email": email}, follow=True)
+        for email in ("alice@example.no", "ingen@example.no")
+    ]
+    assert [p.redirect_chain[-1][0] for p in pages] == [reverse("account_reset_password_done")] * 2
+    assert pages[0].content == pages[1].content
+    assert len(mail.outbox) == 1
+
+
+def test_it_limits_reset_mails_to_one_address(client):
+    UserFactory(email="alice@example.no")
+    for _ in range(5):
+        client.post(reverse("account_reset_password"), {"email": "alice@example.no"})
+    response = client.post(reverse("account_reset_password"), {"email": "alice@example.no"})
+    assert response.status_code == 429
+    assert "For mange forsøk" in response.content.decode()
+    assert len(mail.outbox) == 5

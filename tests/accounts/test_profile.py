@@ -40,7 +40,7 @@ def charlie():
 
 def test_it_sends_anonymous_people_to_login(client):
     response = client.get(reverse("accounts:profile"))
-    assert response["Location"] == reverse("accounts:login") + "?next=/konto/"
+    assert response["Location"] == reverse("account_login") + "?next=/konto/"
 
 
 def test_it_shows_name_email_and_employments_with_status(client, alice):

@@ -15,5 +15,6 @@ def course(request):
 urlpatterns = [
     *[p for p in project_urlpatterns if p.pattern.name in ("set_language", "healthz")],
     path("konto/", include("learning.accounts.urls")),
+    path("konto/", include("learning.accounts.allauth_urls")),
     path("kurs/informasjonssikkerhet/", course, name="course"),
 ]

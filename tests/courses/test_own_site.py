@@ -178,7 +178,7 @@ def test_anonymous_visitors_are_asked_to_sign_in_on_the_same_site(client, sector
     path = under("sortland", sector.sortland_listed.slug)
     response = get(client, sector.kongsberg, path)
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("accounts:login"))
+    assert response["Location"].startswith(reverse("account_login"))
     assert "delt" in response["Location"]
 
 

@@ -85,7 +85,7 @@ def test_it_asks_visitors_to_sign_in_before_an_own_course_without_naming_it(clie
     for page in (sector.sortland_own, sector.lessons[sector.sortland_own.slug][0]):
         response = visit(client, page)
         assert response.status_code == 302
-        assert response["Location"].startswith(reverse("accounts:login") + "?next=")
+        assert response["Location"].startswith(reverse("account_login") + "?next=")
         assert "Velkommen" not in response.content.decode()
 
 

@@ -11,7 +11,8 @@ from courses.models import CoursePage, LessonPage
 from tenants.models import Organisation
 
 from .conftest import TIMEOUT_MS
-from .test_editor_typing import admin_sign_in, insert_text_block_and_type
+from .signin import admin_sign_in
+from .test_editor_typing import insert_text_block_and_type
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -7,20 +7,13 @@ import pytest
 from playwright.sync_api import expect
 
 from courses.models import CoursePage, LessonPage
-from learning.management.commands.load_initial_data import DEMO_PASSWORD
 from tenants.models import Organisation
+
+from .signin import admin_sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 TYPED = "Alle ansatte har taushetsplikt, også etter at de har sluttet."
-
-
-def admin_sign_in(page, base, email):
-    page.goto(f"{base}/admin/login/")
-    page.locator("input[name=username]").fill(email)
-    page.locator("input[name=password]").fill(DEMO_PASSWORD)
-    page.locator("form button[type=submit]").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
 
 
 def insert_text_block_and_type(page, text):

@@ -2,13 +2,12 @@
 bokmål, English on request, `lang` always true; axe-core passes in all three;
 and no page asks a third-party host for anything."""
 
-import re
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
-from learning.management.commands.load_initial_data import DEMO_PASSWORD
+from .signin import admin_sign_in, sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -36,14 +35,6 @@ def expect_language(page, code):
     expect(page.get_by_role("button", name=SAYS[code]["button"])).to_be_visible()
     for other in SAYS.keys() - {code}:
         expect(page.get_by_role("button", name=SAYS[other]["button"])).to_have_count(0)
-
-
-def sign_in(page, base, email):
-    page.goto(f"{base}/konto/logg-inn/")
-    page.locator("input[name=username]").fill(email)
-    page.locator("input[name=password]").fill(DEMO_PASSWORD)
-    page.locator("input[name=password]").press("Enter")
-    page.wait_for_load_state()
 
 
 def test_it_shows_voss_in_nynorsk_kongsberg_in_bokmal_and_english_on_request(demo, page):
@@ -108,11 +99,7 @@ def test_no_page_asks_a_third_party_host_for_anything(demo, page):
     page.context.clear_cookies()
 
     # The admin, as KS's superuser: dashboard, page tree, a course's editor.
-    page.goto(f"{demo}/admin/login/")
-    page.locator("input[name=username]").fill("admin@ks.no")
-    page.locator("input[name=password]").fill(DEMO_PASSWORD)
-    page.locator("input[name=password]").press("Enter")
-    page.wait_for_url(re.compile(r"/admin/$"))
+    admin_sign_in(page, demo, "admin@ks.no")
     page.wait_for_load_state("networkidle")
     page.goto(f"{demo}/admin/pages/")
     page.wait_for_load_state("networkidle")

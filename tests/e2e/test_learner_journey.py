@@ -5,14 +5,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from . import signin
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def sign_in(page, base, learner):
-    page.goto(f"{base}/konto/logg-inn/")
-    page.get_by_label(re.compile("e-post", re.I)).fill(learner["email"])
-    page.get_by_label(re.compile("passord", re.I)).fill(learner["password"])
-    page.get_by_role("button", name="Logg inn").click()
+    signin.sign_in(page, base, learner["email"], learner["password"])
 
 
 def test_it_takes_a_learner_from_sign_in_to_quiz_feedback(demo, page, learner, assert_accessible):
@@ -79,7 +78,9 @@ def test_it_can_be_done_with_the_keyboard_alone(demo, page, learner):
     # The login form puts the cursor in the e-mail field.
     expect(page.get_by_label(re.compile("e-post", re.I))).to_be_focused()
     page.keyboard.type(learner["email"])
-    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    # Then the password form, with the cursor in the password field.
+    expect(page.get_by_label("Passord", exact=True)).to_be_focused()
     page.keyboard.type(learner["password"])
     page.keyboard.press("Enter")
     page.wait_for_url(f"{demo}/")

@@ -8,17 +8,11 @@ import pytest
 
 from django.core.management import call_command
 
-from learning.management.commands.load_initial_data import DEMO_PASSWORD
 from tenants.models import Organisation
 
+from .signin import sign_in
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-def sign_in(page, base, email):
-    page.goto(f"{base}/konto/logg-inn/")
-    page.get_by_label(re.compile("e-post", re.I)).fill(email)
-    page.get_by_label(re.compile("passord", re.I)).fill(DEMO_PASSWORD)
-    page.get_by_role("button", name=re.compile("logg inn", re.I)).click()
 
 
 def test_the_dashboards_and_the_map_have_no_axe_violations(demo, page, assert_accessible):

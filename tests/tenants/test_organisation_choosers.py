@@ -81,7 +81,7 @@ def test_it_groups_by_county_in_norwegian_order(namesakes):
 
 
 def test_sign_up_offers_organisations_grouped_by_county(client, namesakes):
-    html = client.get(reverse("accounts:signup")).content.decode()
+    html = client.get(reverse("account_signup")).content.decode()
     assert '<optgroup label="Nordland">' in html
     assert ">Herøy (Nordland)</option>" in html
     assert ">Herøy (Møre og Romsdal)</option>" in html

@@ -16,6 +16,7 @@ from django.urls import reverse
 from learning.accounts.models import User
 from tenants.models import Employment, IdentityProvider
 from tenants.services import identity_provider_for_email
+from tenants.sso import vouches_for_second_factor
 
 from ..factories.accounts import UserFactory
 from ..factories.tenants import EmailDomainFactory, IdentityProviderFactory, OrganisationFactory
@@ -94,13 +95,26 @@ def test_it_signs_in_a_kongsberg_employee_and_keeps_the_deep_link(client, provid
 
 
 def test_it_links_an_existing_account_by_its_address(client, provider, kongsberg):
-    ola = UserFactory(email="ola@kongsberg.kommune.no", email_confirmed=False)
+    ola = UserFactory(email="ola@kongsberg.kommune.no", email_confirmed=True)
     client.get(sign_in_at_provider(start(client, provider), "Ola@Kongsberg.Kommune.no"))
     assert signed_in_user(client) == ola
     assert User.objects.filter(email__iexact="ola@kongsberg.kommune.no").count() == 1
     ola.refresh_from_db()
-    assert ola.email_confirmed
     assert ola.has_usable_password()  # the password still works beside SSO
+
+
+def test_it_drops_the_password_of_an_unconfirmed_account_it_links(client, provider, kongsberg):
+    """Someone signed up in Ola's name with their own password and never
+    confirmed; Ola signing in through Kongsberg's provider must not switch
+    that stranger's password on."""
+    ola = UserFactory(email="ola@kongsberg.kommune.no", email_confirmed=False)
+    ola.set_password("angriperens-passord")
+    ola.save()
+    client.get(sign_in_at_provider(start(client, provider), "ola@kongsberg.kommune.no"))
+    assert signed_in_user(client) == ola
+    ola.refresh_from_db()
+    assert ola.email_confirmed
+    assert not ola.check_password("angriperens-passord")
 
 
 def test_it_signs_the_same_person_in_again_without_a_second_account(client, provider):
@@ -239,20 +253,40 @@ def test_it_finds_the_provider_by_the_address(provider, sortland):
     assert identity_provider_for_email("kari@kongsberg.kommune.no") is None
 
 
-def test_the_email_form_sends_kongsberg_to_its_provider_and_others_to_the_password(
+def test_the_login_page_sends_kongsberg_to_its_provider_and_others_to_the_password(
     client, provider, sortland
 ):
-    url = reverse("sso:email")
-    response = client.post(url, {"email": "kari@kongsberg.kommune.no", "next": LESSON})
+    url = reverse("account_login") + "?" + urlencode({"next": LESSON})
+    response = client.post(url, {"login": "kari@kongsberg.kommune.no"})
     assert response.status_code == 302
     assert response["Location"] == reverse("sso:start", args=["kongsberg"]) + "?next=" + (
         "%2Fkurs%2Fpersonvern%2Fleksjon-1%2F"
     )
-    response = client.post(url, {"email": "charlie@sortland.kommune.no", "next": LESSON})
-    assert response["Location"].startswith(reverse("accounts:login") + "?next=")
-    response = client.post(url, {"email": "ikke en adresse"})
-    assert response.status_code == 400
+    response = client.post(url, {"login": "charlie@sortland.kommune.no"})
+    assert response.status_code == 200
+    assert 'name="password"' in response.content.decode()
+    response = client.post(url, {"login": "ikke en adresse"})
+    assert 'name="password"' not in response.content.decode()
     assert "e-postadresse" in response.content.decode().lower()
+
+
+def test_the_login_page_offers_national_providers_to_everyone(client, provider, db):
+    IdentityProviderFactory(
+        organisation=provider.organisation, name="ID-porten", slug="idporten", national=True
+    )
+    response = client.get(reverse("account_login") + "?" + urlencode({"next": LESSON}))
+    assert "ID-porten" in response.content.decode()
+    assert reverse("sso:start", args=["idporten"]) + "?next=" in response.content.decode()
+    assert "Kongsberg kommune" not in response.content.decode()
+
+
+def test_it_counts_a_providers_second_factor_only_when_the_token_says_so():
+    assert vouches_for_second_factor({"amr": ["pwd", "mfa"]})
+    assert vouches_for_second_factor({"amr": "otp"})
+    assert vouches_for_second_factor({"acr": "idporten-loa-substantial"})
+    assert not vouches_for_second_factor({"amr": ["pwd"]})
+    assert not vouches_for_second_factor({"acr": "idporten-loa-low"})
+    assert not vouches_for_second_factor({})
 
 
 def test_a_disabled_or_unknown_provider_is_not_found(client, provider):

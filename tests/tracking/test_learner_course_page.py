@@ -145,7 +145,7 @@ def test_signing_in_from_a_lesson_comes_back_to_it(world):
     world.alice.save()
 
     response = client.post(
-        login, {"username": world.alice.email, "password": "et-passord-som-er-langt"}
+        login, {"login": world.alice.email, "password": "et-passord-som-er-langt"}
     )
 
     assert response.status_code == 302

@@ -18,6 +18,10 @@ from learning.tracking import demo as tracking_demo
 from tenants.models import Employment, Organisation
 
 DEMO_PASSWORD = "demo-passord-2026"  # noqa: S105 - printed on purpose; demo only
+# The demo staff's authenticator app (two-factor authentication is required
+# of everyone who can see personal data). Add it to an app, or print the
+# current code with `manage.py demo_totp_code`. Demo only.
+DEMO_TOTP_SECRET = "KOMPETANSEPLATTFORMDEMOKODE23456"  # noqa: S105
 # Always provisioned: KS (national catalogue, default site), the demo
 # courses' owners and their regions, and Voss (nynorsk: its site speaks nynorsk).
 DEMO_ORGANISATIONS = ["ks", "kongsberg", "sortland", "kongsbergregionen", "vesteraalen", "voss"]
@@ -32,6 +36,15 @@ DEMO_USERS = [
     ("ansatt@voss.kommune.no", "Synnøve", "Lid", "voss", "learner"),
     tracking_demo.LEARNER,  # with courses in progress, one completed, one assigned
 ]
+
+
+def give_demo_second_factor(user):
+    """The demo authenticator app for a demo staff login (once)."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, DEMO_TOTP_SECRET)
 
 
 class Command(BaseCommand):
@@ -104,6 +117,8 @@ class Command(BaseCommand):
             group = {"editor": org.editors_group, "admin": org.admins_group}.get(role)
             if group is not None:
                 user.groups.add(group)
+            if role != "learner":
+                give_demo_second_factor(user)
             logins.append((email, role, org))
         return logins
 
@@ -126,6 +141,11 @@ class Command(BaseCommand):
         w(f"  Logg inn:                http://127.0.0.1:{port}/konto/logg-inn/")
         w("")
         w(f"Demo-innlogginger – passord for alle: {DEMO_PASSWORD}")
+        w(
+            "Totrinnsbekreftelse for redaktører og administratorer: legg hemmeligheten "
+            f"{DEMO_TOTP_SECRET} inn i en autentiseringsapp, eller skriv koden fra "
+            "`python manage.py demo_totp_code`."
+        )
         w("(Bare for demo. Bytt eller slett brukerne før noe annet enn utprøving.)")
         for email, role, org in logins:
             w(f"  {email:<38} {roles[role]}, {org.name}")

@@ -7,7 +7,10 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.urls import reverse
 
-from learning.management.commands.load_initial_data import DEMO_PASSWORD
+from learning.management.commands.load_initial_data import (
+    DEMO_PASSWORD,
+    give_demo_second_factor,
+)
 from learning.reports.access import analysts_group
 from tenants.models import Organisation
 
@@ -32,6 +35,7 @@ class Command(BaseCommand):
         analyst.set_password(DEMO_PASSWORD)
         analyst.save()
         analyst.groups.add(analysts_group())
+        give_demo_second_factor(analyst)
         kongsberg = Organisation.objects.filter(slug="kongsberg").first()
         base = f"http://127.0.0.1:{settings.TENANT_SITE_PORT}"
         w = self.stdout.write
