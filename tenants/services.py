@@ -40,7 +40,11 @@ def organisation_for_site(site):
     pages that show the site's branding ask (the middleware is lazy)."""
     if site is None:
         return None
-    return Organisation.objects.filter(site=site).first()
+    # Kept on the Site object: one kept across requests by courses.routing is
+    # dropped on any change to a site or an organisation.
+    if "_tenant_organisation" not in site.__dict__:
+        site._tenant_organisation = Organisation.objects.filter(site=site).first()
+    return site._tenant_organisation
 
 
 def site_root_url(request):

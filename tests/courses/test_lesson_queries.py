@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 # It was 20: routing loaded each page twice, the employer was looked up
 # twice, the sharing rule and .public() queried every time, the lesson list
 # took two queries, and the session and the user bar's permissions two more.
-MAX_QUERIES = 12
+MAX_QUERIES = 4
 
 
 def test_it_serves_the_signed_in_lesson_page_in_a_few_queries(client, sector):
