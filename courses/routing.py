@@ -7,6 +7,7 @@ again as its specific type. Catalogue and course pages have children of one
 type only (subpage_types), so the specific child can be fetched at once.
 """
 
+import logging
 import time
 
 from django.http import Http404
@@ -14,6 +15,8 @@ from django.http import Http404
 from wagtail.models import Page, Site
 
 from .page_cache import current_version
+
+logger = logging.getLogger(__name__)
 
 
 class SingleChildTypeRouting:
@@ -70,37 +73,56 @@ class RouteCacheMiddleware:
         self.sites = {}
         self.routes = {}
 
-    def _current(self):
-        version = current_version()
+    def _kept(self):
+        """(sites, routes) for the current content version; None when the
+        cache cannot say which version is current (Redis down): then nothing
+        is kept or reused, and requests are served from the database."""
+        try:
+            version = current_version()
+        except Exception:  # noqa: BLE001
+            logger.warning("content version unavailable; routing without the kept routes")
+            self.version = None
+            return None
         now = time.monotonic()
         if version != self.version or now > self.expires:
             self.version, self.sites, self.routes = version, {}, {}
             self.expires = now + self.MAX_AGE_SECONDS
-        return version
+        # The dictionaries of this version: a request that began before a
+        # change keeps what it found there, where the next request won't look.
+        return self.sites, self.routes
 
     def __call__(self, request):
-        self._current()
+        # Nothing here asks the database: /healthz must answer when it is down,
+        # and a request that never needs its site pays nothing for it.
+        kept = request._courses_kept_routes = self._kept()
+        if kept is None:
+            return self.get_response(request)
+        sites = kept[0]
         key = (request._get_raw_host(), request.get_port())
-        try:
-            request._wagtail_site = self.sites[key]
-        except KeyError:
-            site = Site.find_for_request(request)
-            if len(self.sites) < self.MAX_ENTRIES:
-                self.sites[key] = site
-        return self.get_response(request)
+        if key in sites:
+            request._wagtail_site = sites[key]
+        response = self.get_response(request)
+        # Kept once someone found it (Site.find_for_request sets it).
+        if key not in sites and hasattr(request, "_wagtail_site") and len(sites) < self.MAX_ENTRIES:
+            sites[key] = request._wagtail_site
+        return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if view_func is not self.wagtail_serve or request.method not in ("GET", "HEAD"):
+        kept = getattr(request, "_courses_kept_routes", None)
+        if kept is None or view_func is not self.wagtail_serve:
+            return None
+        if request.method not in ("GET", "HEAD"):
             return None
         site = Site.find_for_request(request)
         if site is None:
             return None
+        routes = kept[1]
         path = view_args[0] if view_args else view_kwargs.get("path", "")
         key = (site.pk, path)
         try:
-            request._wagtail_route_for_request = self.routes[key]
+            request._wagtail_route_for_request = routes[key]
         except KeyError:
             route = Page.route_for_request(request, path)
-            if len(self.routes) < self.MAX_ENTRIES:
-                self.routes[key] = route
+            if len(routes) < self.MAX_ENTRIES:
+                routes[key] = route
         return None
