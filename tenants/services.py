@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from wagtail.models import Site
 
+from .employers import kept_employers
 from .models import EmailDomain, Employment, Organisation
 from .provisioning import provision_organisation, provision_organisations
 
@@ -73,7 +74,8 @@ def current_organisation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return None
-    employers = list(active_employers(user))
+    # Kept between requests until an employment or organisation changes.
+    employers = kept_employers(user.pk, lambda: list(active_employers(user)))
     if not employers:
         return None
     chosen = request.session.get(SESSION_KEY)
