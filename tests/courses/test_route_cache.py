@@ -85,4 +85,7 @@ def test_it_follows_a_site_to_its_new_hostname(client, sector):
     site.save()
     # The old hostname is nobody's site now: the default site has no such path.
     assert client.get(path, headers={"host": host}).status_code == 404
-    assert client.get(path, headers={"host": f"sortland-ny.kurs.localhost:{site.port}"}).status_code == 200
+    assert (
+        client.get(path, headers={"host": f"sortland-ny.kurs.localhost:{site.port}"}).status_code
+        == 200
+    )
