@@ -226,7 +226,7 @@ def fetch(url, headers=None):
         return exc.code, b""
 
 
-def wait_until_up(url, server, timeout=30):
+def wait_until_up(url, server, timeout=120):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.poll() is not None:
