@@ -26,7 +26,9 @@ from django.utils.cache import patch_vary_headers
 
 from learning.middleware import chosen_language
 
-VERSION_KEY = "courses:page-cache:version"
+# A random token (see new_version); not the integer the name "version" held
+# before, which workers of the previous deploy still `incr`.
+VERSION_KEY = "courses:page-cache:version-token"
 ATTRIBUTE = "courses_anonymous_cacheable"
 
 
