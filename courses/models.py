@@ -18,7 +18,7 @@ from tenants.organisation_fields import OrganisationCheckboxes
 from .blocks import LessonStreamBlock
 from .forms import CoursePageForm
 from .page_cache import allow_anonymous_caching
-from .routing import SingleChildTypeRouting
+from .routing import MemoisedViewRestrictions, SingleChildTypeRouting
 
 
 def _add_hook_context(hook_name, request, page, context):
@@ -61,7 +61,7 @@ class Topic(models.Model):
         return self.name
 
 
-class CatalogPage(SingleChildTypeRouting, Page):
+class CatalogPage(MemoisedViewRestrictions, SingleChildTypeRouting, Page):
     """An organisation's course catalogue; the root of each organisation's site."""
 
     intro = RichTextField(_("innledning"), blank=True)
@@ -95,7 +95,7 @@ class CatalogPage(SingleChildTypeRouting, Page):
         return context
 
 
-class CoursePage(SingleChildTypeRouting, Page):
+class CoursePage(MemoisedViewRestrictions, SingleChildTypeRouting, Page):
     """A course: its landing page, metadata and who may take it. Lessons are children."""
 
     tenancy_exempt = (
@@ -293,12 +293,20 @@ class CoursePage(SingleChildTypeRouting, Page):
         every lesson as last saved, linked to its own draft preview, so the
         course is seen as it will be published (see publish_lessons_with_course)."""
         if not getattr(request, "is_preview", False):
-            lessons = list(self.lessons())
-        else:
-            lessons = [
-                lesson.get_latest_revision_as_object()
-                for lesson in LessonPage.objects.child_of(self).order_by("path")
-            ]
+            # Kept on the page: a course kept by courses.routing's cache (until
+            # the next content change) lists its lessons without a query.
+            # Their addresses too: the course is kept per site and path.
+            lessons = self.__dict__.get("_memo_lessons")
+            if lessons is None:
+                lessons = list(self.lessons())
+                for lesson in lessons:
+                    lesson.href = page_href(lesson, request)
+                self._memo_lessons = lessons
+            return lessons
+        lessons = [
+            lesson.get_latest_revision_as_object()
+            for lesson in LessonPage.objects.child_of(self).order_by("path")
+        ]
         for lesson in lessons:
             lesson.href = page_href(lesson, request, course=self)
         return lessons
@@ -318,7 +326,7 @@ class CoursePage(SingleChildTypeRouting, Page):
         return allow_anonymous_caching(super().serve(request, *args, **kwargs))
 
 
-class LessonPage(Page):
+class LessonPage(MemoisedViewRestrictions, Page):
     """One step in a course: a StreamField of text, media and quizzes."""
 
     body = StreamField(LessonStreamBlock(), verbose_name=_("innhold"), blank=True)

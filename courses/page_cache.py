@@ -26,7 +26,9 @@ from django.utils.cache import patch_vary_headers
 
 from learning.middleware import chosen_language
 
-VERSION_KEY = "courses:page-cache:version"
+# A random token (see new_version); not the integer the name "version" held
+# before, which workers of the previous deploy still `incr`.
+VERSION_KEY = "courses:page-cache:version-token"
 ATTRIBUTE = "courses_anonymous_cacheable"
 
 
@@ -52,11 +54,20 @@ def mark_personal(request):
 
 
 def new_version():
-    """Start a new content version now (no database, no transaction)."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1, None)
+    """Start a new content version now (no database, no transaction). A new
+    random token, not a counter: a cache that was cleared or restarted would
+    count up to a number already seen, and a worker that kept pages and sites
+    for that number (courses.routing) would serve them again."""
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def content_version():
+    """The current content version; a new one if the cache has none."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
+        version = cache.get(VERSION_KEY)
+    return version
 
 
 def bump_version(**kwargs):
@@ -70,7 +81,7 @@ def bump_version(**kwargs):
 def current_version():
     """What a fragment cached elsewhere must vary on to be invalidated with the
     pages: this deploy and the version bumped on every content change."""
-    return f"{PROCESS_ID}-{cache.get(VERSION_KEY, 0)}"
+    return f"{PROCESS_ID}-{content_version()}"
 
 
 def _key(request):
@@ -123,8 +134,7 @@ class AnonymousPageCacheMiddleware:
             response["X-Page-Cache"] = "hit"
             return response
         if version is None:
-            cache.add(VERSION_KEY, 1, None)
-            version = cache.get(VERSION_KEY, 1)
+            version = content_version()
         response = self.get_response(request)
         if _storable(request, response):
             patch_vary_headers(response, ["Cookie"])

@@ -61,5 +61,12 @@ def connect_page_cache_invalidation():
     m2m_changed.connect(
         page_cache.bump_version, sender=Organisation.members.through, dispatch_uid="pc-members"
     )
+    # Who a group restriction lets in (pages kept by courses.routing keep
+    # their restrictions).
+    m2m_changed.connect(
+        page_cache.bump_version,
+        sender=PageViewRestriction.groups.through,
+        dispatch_uid="pc-pvr-groups",
+    )
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(page_cache.bump_version, dispatch_uid=f"pc-{id(signal)}")

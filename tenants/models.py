@@ -8,8 +8,17 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
-from .scoping import ScopedManager
+from .employers import ForgetsEmployersOnBulkWrites
+from .scoping import ScopedManager, ScopedQuerySet
 from .tenancy import TenantOwnedModel
+
+
+class OrganisationQuerySet(ForgetsEmployersOnBulkWrites, models.QuerySet):
+    pass
+
+
+class EmploymentQuerySet(ForgetsEmployersOnBulkWrites, ScopedQuerySet):
+    pass
 
 
 class Organisation(ClusterableModel):
@@ -115,6 +124,9 @@ class Organisation(ClusterableModel):
     admins_group = models.OneToOneField(
         "auth.Group", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    # Bulk writes forget the employers kept per person (tenants/employers.py).
+    objects = models.Manager.from_queryset(OrganisationQuerySet)()
 
     class Meta:
         verbose_name = _("organisasjon")
@@ -267,7 +279,8 @@ class Employment(TenantOwnedModel):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = ScopedManager()
+    # Scoped; bulk writes forget the employers kept per person.
+    objects = ScopedManager.from_queryset(EmploymentQuerySet)()
 
     class Meta:
         verbose_name = _("ansettelse")

@@ -8,6 +8,7 @@ from django.utils.http import urlencode
 
 from wagtail.models import Site
 
+from .employers import kept_employers
 from .models import EmailDomain, Employment, IdentityProvider, Organisation
 from .provisioning import provision_organisation, provision_organisations
 
@@ -46,7 +47,11 @@ def organisation_for_site(site):
     pages that show the site's branding ask (the middleware is lazy)."""
     if site is None:
         return None
-    return Organisation.objects.filter(site=site).first()
+    # Kept on the Site object: one kept across requests by courses.routing is
+    # dropped on any change to a site or an organisation.
+    if "_tenant_organisation" not in site.__dict__:
+        site._tenant_organisation = Organisation.objects.filter(site=site).first()
+    return site._tenant_organisation
 
 
 def site_root_url(request):
@@ -75,7 +80,8 @@ def current_organisation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return None
-    employers = list(active_employers(user))
+    # Kept between requests until an employment or organisation changes.
+    employers = kept_employers(user.pk, lambda: list(active_employers(user)))
     if not employers:
         return None
     chosen = request.session.get(SESSION_KEY)

@@ -136,10 +136,13 @@ def wagtail_roots(db):
 def _forget_kept_routes():
     """Workers keep sites and routes per content version (courses.routing).
     A test database is emptied without the signals that bump that version,
-    so start every test on a new one, as a deploy would."""
+    so start every test on a new one, as a deploy would. The same for the
+    employers kept per person (tenants.employers)."""
     from courses import page_cache
+    from tenants import employers
 
     page_cache.new_version()
+    employers.new_version()
 
 
 @pytest.fixture(autouse=True)

@@ -84,7 +84,8 @@ def test_it_caches_in_redis_and_serves_hashed_compressed_static_files_in_product
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
-        "django.core.cache.backends.redis.RedisCache",
+        # Django's RedisCache, reusing one client per pool (learning/cache.py).
+        "learning.cache.ReusingRedisCache",
         "redis://127.0.0.1:6379/0",
         "whitenoise.storage.CompressedManifestStaticFilesStorage",
         "False",

@@ -97,6 +97,8 @@ MIDDLEWARE = [
     # Staff who can see personal data need a second factor for the admin and reports.
     "learning.accounts.mfa.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Which site and page a request is for, kept per content version (courses/routing.py).
+    "courses.routing.RouteCacheMiddleware",
     "tenants.middleware.TenantMiddleware",
     # After the two above: the person's choice, employer and site decide.
     "learning.middleware.ChosenLanguageMiddleware",
@@ -244,7 +246,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        # One redis.Redis per pool, not one per call (learning/cache.py).
+        "default": {"BACKEND": "learning.cache.ReusingRedisCache", "LOCATION": REDIS_URL}
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

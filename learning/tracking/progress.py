@@ -128,7 +128,11 @@ def lesson_page_context(request, page, context):
         enrollment.last_lesson_id = page.pk
     mark_personal(request)
     states = _states(enrollment, page)
-    info = services.lesson_info(page.pk)
+    # Kept on the page: courses.routing keeps pages until content changes,
+    # when lesson_info's own key changes too.
+    info = page.__dict__.get("_memo_lesson_info")
+    if info is None:
+        info = page._memo_lesson_info = services.lesson_info(page.pk)
     activities = info["activities"] if info else {}
     tracker = {
         "endpoint": reverse("tracking:statements"),

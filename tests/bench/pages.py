@@ -7,7 +7,7 @@ with their progress on it), with the 99th percentile latency of each.
 Builds a fresh PostgreSQL database (BENCH_DATABASE_URL, default
 postgresql://postgres@127.0.0.1:5432/bench_pages), migrates it, loads the demo
 data, collects static files into a temporary STATIC_ROOT and starts gunicorn
-(2 workers, production settings, plain http) on a free loopback port. Then it
+(BENCH_WEB_WORKERS, default 2, production settings, plain http) on a free loopback port. Then it
 measures the three URLs one after the other against the same server, with wrk
 when installed (else a small threaded Python client), prints each figure and
 the ratios, and ends with one `RESULT ...` line. Gunicorn is stopped and the
@@ -38,6 +38,7 @@ DEFAULT_DB = "postgresql://postgres@127.0.0.1:5432/bench_pages"
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/1")
 DURATION = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
+WEB_WORKERS = int(os.environ.get("BENCH_WEB_WORKERS", "2"))
 CATALOGUE_HOST = "kongsberg.kurs.localhost"
 LESSON_SLUGS = ("svarut-for-saksbehandlere", "hva-er-svarut")
 # A lesson of a course the demo's enrolled learner is part way through.
@@ -87,7 +88,7 @@ def main():
             [
                 str(Path(PYTHON).with_name("gunicorn")),
                 "learning.wsgi:application",
-                "--workers=2",
+                f"--workers={WEB_WORKERS}",
                 f"--bind=127.0.0.1:{port}",
                 "--log-level=warning",
             ],
@@ -121,7 +122,10 @@ def main():
             raise SystemExit("The enrolled learner's lesson page shows no progress; not measuring.")
 
         tool = "wrk" if shutil.which("wrk") else "python"
-        print(f"Load: {tool}, {CONNECTIONS} connections, {DURATION} s per URL, 2 gunicorn workers")
+        print(
+            f"Load: {tool}, {CONNECTIONS} connections, {DURATION} s per URL, "
+            f"{WEB_WORKERS} gunicorn workers"
+        )
         rps, p99 = {}, {}
         for name, (url, headers) in targets.items():
             fetch(url, headers)  # warm the worker's caches
@@ -222,7 +226,7 @@ def fetch(url, headers=None):
         return exc.code, b""
 
 
-def wait_until_up(url, server, timeout=30):
+def wait_until_up(url, server, timeout=120):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.poll() is not None:
