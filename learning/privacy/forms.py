@@ -7,7 +7,9 @@ class DeleteAccountForm(forms.Form):
     organisation's provider (no password here) type their e-mail address."""
 
     password = forms.CharField(
-        label=_("Passord"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+        label=_("Passord"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
     def __init__(self, user, *args, **kwargs):

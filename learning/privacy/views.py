@@ -62,9 +62,7 @@ def delete_account(request):
             user_id = request.user.pk
             logout(request)
             services.erase_account(user_id)
-            messages.success(
-                request, _("Kontoen din og personopplysningene dine er slettet.")
-            )
+            messages.success(request, _("Kontoen din og personopplysningene dine er slettet."))
             return redirect("/")
         return render(request, "privacy/my_data.html", {"form": form}, status=400)
     return redirect("privacy:my_data")

@@ -277,7 +277,11 @@ WAGTAILADMIN_EXTERNAL_LINK_CONVERSION = ""
 # the video services an editor may embed in a lesson (CSP_EMBED_HOSTS).
 CSP_EMBED_HOSTS = env.list(
     "CSP_EMBED_HOSTS",
-    default=["https://www.youtube-nocookie.com", "https://www.youtube.com", "https://player.vimeo.com"],
+    default=[
+        "https://www.youtube-nocookie.com",
+        "https://www.youtube.com",
+        "https://player.vimeo.com",
+    ],
 )
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -26,7 +26,9 @@ def test_a_learner_journey_runs_under_the_policy_without_a_violation(demo, page,
     page.wait_for_function("() => document.querySelector('video').currentTime > 0")
     page.get_by_role("link", name="Test deg selv").first.click()
     page.get_by_role("button", name="Sjekk svarene").click()
-    expect(page.get_by_role("status").filter(has_text=re.compile("Ikke bestått|Bestått"))).to_be_visible()
+    expect(
+        page.get_by_role("status").filter(has_text=re.compile("Ikke bestått|Bestått"))
+    ).to_be_visible()
     page.get_by_role("link", name="Min læring").click()
     page.get_by_role("link", name="Mine data").click()
     expect(page.get_by_role("heading", name="Mine data")).to_be_visible()

@@ -29,7 +29,9 @@ def ids(rows):
 
 
 def alices(model, world, **lookup):
-    return {str(pk) for pk in model.objects.unscoped().filter(**lookup).values_list("pk", flat=True)}
+    return {
+        str(pk) for pk in model.objects.unscoped().filter(**lookup).values_list("pk", flat=True)
+    }
 
 
 def test_it_offers_both_downloads_from_the_footer(world):

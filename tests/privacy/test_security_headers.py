@@ -14,9 +14,7 @@ TEMPLATE_DIRS = ["learning", "courses", "tenants"]
 
 
 def directives(header):
-    return {
-        part.split()[0]: part.split()[1:] for part in header.split(";") if part.strip()
-    }
+    return {part.split()[0]: part.split()[1:] for part in header.split(";") if part.strip()}
 
 
 def test_it_allows_only_our_own_scripts_and_styles_on_learner_pages(client):

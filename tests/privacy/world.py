@@ -35,10 +35,15 @@ def build_privacy_world():
     film["result"]["extensions"][LENGTH] = 6
     alice = signed_in(world.alice)
     with folded(world):
-        assert send(alice, [read(world.alice, first), read(world.alice, second), film]).status_code == 202
+        assert (
+            send(alice, [read(world.alice, first), read(world.alice, second), film]).status_code
+            == 202
+        )
         assert grade(alice, quiz).status_code == 200
         assert send(signed_in(world.bob), [read(world.bob, first)]).status_code == 202
-        world.kongsberg_course = CoursePageFactory(parent=world.kongsberg.root_page, title="Velkommen")
+        world.kongsberg_course = CoursePageFactory(
+            parent=world.kongsberg.root_page, title="Velkommen"
+        )
         world.kongsberg_lesson = LessonPageFactory(
             parent=world.kongsberg_course, body=[{"type": "text", "value": "<p>Hei</p>"}]
         )
