@@ -27,6 +27,8 @@ urlpatterns = [
     path("rapporter/", include("learning.reports.urls")),
     path("api/rapporter/", reports_api.urls),
     path("laering/", include("learning.tracking.urls")),
+    path("", include("learning.privacy.urls")),
+    path("profilfarge.css", views.brand_css, name="brand_css"),
     # Every upload, in every environment, goes through the check of who may
     # have it (courses.files); nginx sends the bytes in production.
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media_file, name="media_file"),

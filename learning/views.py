@@ -1,16 +1,17 @@
 import logging
+import re
 from urllib.parse import urlencode
 
 import redis
 
 from django.conf import settings
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views import i18n
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.csrf import csrf_exempt
 
 from learning.accounts.services import remember_language
@@ -100,3 +101,17 @@ def admin_login(request):
     factor: send it to ours, keeping where the person was going."""
     query = urlencode({"next": request.GET.get("next") or reverse("wagtailadmin_home")})
     return redirect(f"{reverse('account_login')}?{query}")
+
+
+BRAND_COLOUR = re.compile(r"^[0-9a-fA-F]{6}$")
+
+
+@cache_control(max_age=31536000, immutable=True)
+def brand_css(request):
+    """The organisation's brand colour as a stylesheet (`?farge=1f4e79`):
+    the Content-Security-Policy allows no inline <style>, and the colour is in
+    the address, so each colour is cached once for good."""
+    colour = request.GET.get("farge", "")
+    if not BRAND_COLOUR.match(colour):
+        return HttpResponse("/* farge=RRGGBB */", content_type="text/css", status=400)
+    return HttpResponse(f":root {{ --brand: #{colour}; }}\n", content_type="text/css")

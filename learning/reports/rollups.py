@@ -13,6 +13,7 @@ from django.db.models import Count
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from learning.privacy.services import erased_day_counts, erased_unit_counts
 from learning.tracking.models import Enrollment
 
 from .models import CourseDayRollup, RollupState, UnitRollup
@@ -56,6 +57,13 @@ def refresh_rollups(organisation_id, course_id=None):
         .order_by()
     ):
         units[row["unit_id"], row["job_role_id"], row["course_id"]][row["status"]] = row["n"]
+    # People who deleted their account still count, anonymously (learning/privacy).
+    for key, counts in erased_day_counts(organisation_id, course_id).items():
+        for measure, n in counts.items():
+            days[key][measure] += n
+    for key, counts in erased_unit_counts(organisation_id, course_id).items():
+        for status, n in counts.items():
+            units[key][status] += n
 
     with transaction.atomic():
         day_rows = CourseDayRollup.objects.for_organisation(organisation_id)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
     "courses",
     "learning.tracking",
     "learning.reports",
+    "learning.privacy",
     "wagtailmedia",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -81,10 +83,13 @@ INSTALLED_APPS = [
     # Single sign-on: apps built from IdentityProvider rows (tenants/sso.py).
     "allauth.socialaccount.providers.openid_connect",
     "allauth.mfa",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the page cache, so replayed pages get the headers too.
+    "learning.privacy.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Replays catalogue and course pages for anonymous visitors (courses/page_cache.py).
     "courses.page_cache.AnonymousPageCacheMiddleware",
@@ -96,6 +101,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     # Staff who can see personal data need a second factor for the admin and reports.
     "learning.accounts.mfa.SecondFactorMiddleware",
+    # Who looked at or exported other people's learning records.
+    "learning.privacy.middleware.AuditMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Which site and page a request is for, kept per content version (courses/routing.py).
     "courses.routing.RouteCacheMiddleware",
@@ -288,6 +295,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reports.rebuild_rollups",
         "schedule": crontab(hour=2, minute=30),
     },
+    # Nightly: raw learning events past EVENT_RETENTION_DAYS are deleted.
+    "privacy-delete-old-events": {
+        "task": "privacy.delete_old_events",
+        "schedule": crontab(hour=3, minute=15),
+    },
     # Monday morning: a link to the dashboard for KS analysts who asked.
     "reports-weekly-email": {
         "task": "reports.weekly_email",
@@ -333,10 +345,70 @@ WAGTAILMEDIA = {
     "VIDEO_EXTENSIONS": ["mp4", "webm"],
     "AUDIO_EXTENSIONS": ["m4a", "mp3", "ogg", "wav"],
 }
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Keep a pasted URL an external link: turning it into a page link looks the
 # page up on every organisation's site, and the page form would then refuse it.
 WAGTAILADMIN_EXTERNAL_LINK_CONVERSION = ""
+
+# Security headers (learning/privacy/middleware.py). Learner pages run only
+# our own scripts and styles: no inline code, no third-party hosts, except
+# the video services an editor may embed in a lesson (CSP_EMBED_HOSTS).
+CSP_EMBED_HOSTS = env.list(
+    "CSP_EMBED_HOSTS",
+    default=[
+        "https://www.youtube-nocookie.com",
+        "https://www.youtube.com",
+        "https://player.vimeo.com",
+    ],
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "media-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *CSP_EMBED_HOSTS],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "report-uri": ["/csp-rapport/"],
+    }
+}
+# Wagtail's admin writes inline styles and scripts and shows thumbnails of
+# embedded content from their hosts: a looser policy under /admin/, which
+# still keeps other sites from framing it and plugins out.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", "https:"],
+        "media-src": [SELF, "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *CSP_EMBED_HOSTS],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+CSP_ADMIN_PREFIX = "/admin/"
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"  # Wagtail's previews set SAMEORIGIN themselves
+# Browser features no page of ours uses.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
+# Responsive embeds would need an inline style; site.css sizes them instead.
+WAGTAILEMBEDS_RESPONSIVE_HTML = False
+
+# Privacy: raw learning events older than this are folded and deleted
+# (learning/privacy/retention.py); completions and certificates stay.
+EVENT_RETENTION_DAYS = env.int("EVENT_RETENTION_DAYS", default=5 * 365)
 
 # Tenancy: each publishing organisation gets a site at this hostname.
 TENANT_HOSTNAME_PATTERN = env.str("TENANT_HOSTNAME_PATTERN", default="{slug}.kurs.localhost")

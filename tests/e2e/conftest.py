@@ -40,13 +40,37 @@ def browser():
         del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
+# Every journey runs under the Content-Security-Policy the server sends:
+# whatever it blocks (a `securitypolicyviolation` event, or Chromium's console
+# error about it) fails the test that caused it.
+CSP_LISTENER = """document.addEventListener('securitypolicyviolation', e => {
+  if (e.disposition === 'enforce') window.reportCspViolation(
+    `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} on ${e.documentURI}`);
+});"""
+
+
+def watch_csp(context):
+    violations = []
+    context.expose_function("reportCspViolation", lambda text: violations.append(text))
+    context.add_init_script(CSP_LISTENER)
+
+    def on_console(message):
+        if "Content Security Policy" in message.text and "[Report Only]" not in message.text:
+            violations.append(message.text)
+
+    context.on("console", on_console)
+    return violations
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(locale="nb-NO", viewport={"width": 390, "height": 844})
     context.set_default_timeout(TIMEOUT_MS)
+    violations = watch_csp(context)
     page = context.new_page()
     yield page
     context.close()
+    assert violations == [], "Content-Security-Policy violations:\n" + "\n".join(violations)
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from courses import demo
+from learning.privacy.legal import ensure_legal_texts
 from learning.tracking import demo as tracking_demo
 from tenants.models import Employment, Organisation
 
@@ -78,6 +79,7 @@ class Command(BaseCommand):
         else:
             call_command("provision_tenants", all=True, verbosity=verbosity, stdout=self.stdout)
 
+        ensure_legal_texts()  # the privacy and accessibility pages, editable by KS
         created = demo.load(log=self._log if verbosity > 1 else None)
         self.stdout.write(f"Demo courses: {len(created)} published.")
         logins = self._users()
