@@ -53,3 +53,22 @@ def test_an_editor_sets_up_an_authenticator_app_and_reaches_the_admin(
 
     page.get_by_role("link", name="Jeg har lagret kodene – gå videre").click()
     expect(page).to_have_url(re.compile(r"/admin/$"))
+
+
+def test_a_learner_changes_the_password_on_pages_that_pass_axe(
+    demo, page, learner, assert_accessible
+):
+    sign_in(page, demo, learner["email"], learner["password"])
+    page.goto(f"{demo}/konto/e-post/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bytt e-postadresse")
+    assert_accessible(page, "e-mail address")
+
+    page.goto(f"{demo}/konto/passord/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bytt passord")
+    assert_accessible(page, "change password")
+    page.get_by_label("Passordet du bruker nå").fill(learner["password"])
+    page.get_by_label("Nytt passord", exact=True).fill("Fjord-Molte-Trikk-42")
+    page.get_by_label("Gjenta det nye passordet").fill("Fjord-Molte-Trikk-42")
+    page.get_by_role("button", name="Lagre nytt passord").click()
+    expect(page.get_by_text("Passordet er endret.")).to_be_visible()
+    assert User.objects.get(email=learner["email"]).check_password("Fjord-Molte-Trikk-42")
