@@ -29,9 +29,9 @@ class PlainLabelsMixin:
         super().__init__(*args, **kwargs)
 
 
-def email_field(autocomplete="email", **kwargs):
+def email_field(autocomplete="email", label=None, **kwargs):
     return forms.EmailField(
-        label=_("E-postadresse"),
+        label=label or _("E-postadresse"),
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": autocomplete}),
         **kwargs,
@@ -214,18 +214,58 @@ class ResetPasswordForm(PlainLabelsMixin, allauth_forms.ResetPasswordForm):
         return super().clean_email()
 
 
-class ResetPasswordKeyForm(PlainLabelsMixin, allauth_forms.ResetPasswordKeyForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        relabel_passwords(
-            self, ("password1", _("Nytt passord")), ("password2", _("Gjenta det nye passordet"))
-        )
+class OurMismatchMessageMixin:
+    """allauth's "type the same password each time", in our words."""
 
     def clean(self):
         cleaned = super().clean()
         if "password2" in self.errors:
             self.errors["password2"] = self.error_class([PASSWORD_MISMATCH])
         return cleaned
+
+
+class ResetPasswordKeyForm(
+    OurMismatchMessageMixin, PlainLabelsMixin, allauth_forms.ResetPasswordKeyForm
+):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        relabel_passwords(
+            self, ("password1", _("Nytt passord")), ("password2", _("Gjenta det nye passordet"))
+        )
+
+
+class ChangePasswordForm(
+    OurMismatchMessageMixin, PlainLabelsMixin, allauth_forms.ChangePasswordForm
+):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        relabel_passwords(self, ("oldpassword", _("Passordet du bruker nå")))
+        self.fields["oldpassword"].help_text = ""  # the page links to "forgot password"
+        relabel_passwords(
+            self, ("password1", _("Nytt passord")), ("password2", _("Gjenta det nye passordet"))
+        )
+
+
+class SetPasswordForm(OurMismatchMessageMixin, PlainLabelsMixin, allauth_forms.SetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        relabel_passwords(self, ("password1", _("Passord")), ("password2", _("Gjenta passordet")))
+
+
+class ChangeEmailForm(PlainLabelsMixin, allauth_forms.AddEmailForm):
+    """The address one signs in with, changed: allauth sends a confirmation
+    to the new one and switches when it is confirmed."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"] = email_field(label=_("Ny e-postadresse"))
+
+
+class PasswordReauthenticateForm(PlainLabelsMixin, allauth_forms.ReauthenticateForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        relabel_passwords(self, ("password", _("Passord")))
+        self.fields["password"].help_text = ""  # the page links to "forgot password"
 
 
 class SwitchOrganisationForm(PlainLabelsMixin, forms.Form):

@@ -171,6 +171,10 @@ ACCOUNT_FORMS = {
     "signup": "learning.accounts.forms.SignupForm",
     "reset_password": "learning.accounts.forms.ResetPasswordForm",
     "reset_password_from_key": "learning.accounts.forms.ResetPasswordKeyForm",
+    "change_password": "learning.accounts.forms.ChangePasswordForm",
+    "set_password": "learning.accounts.forms.SetPasswordForm",
+    "add_email": "learning.accounts.forms.ChangeEmailForm",
+    "reauthenticate": "learning.accounts.forms.PasswordReauthenticateForm",
 }
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}

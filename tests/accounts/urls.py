@@ -13,8 +13,9 @@ def course(request):
 
 
 urlpatterns = [
-    *[p for p in project_urlpatterns if p.pattern.name in ("set_language", "healthz")],
+    *[p for p in project_urlpatterns if p.pattern.name in ("set_language", "healthz", "brand_css")],
     path("konto/", include("learning.accounts.urls")),
     path("konto/", include("learning.accounts.allauth_urls")),
     path("kurs/informasjonssikkerhet/", course, name="course"),
+    path("", include("learning.privacy.urls")),  # base.html's footer links
 ]
