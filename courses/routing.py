@@ -120,9 +120,16 @@ class RouteCacheMiddleware:
         path = view_args[0] if view_args else view_kwargs.get("path", "")
         key = (site.pk, path)
         try:
-            request._wagtail_route_for_request = routes[key]
+            route, serving_catalogue = routes[key]
         except KeyError:
             route = Page.route_for_request(request, path)
+            # A shared course under the learner's own site (courses.addresses)
+            # is routed with what the request learns on the way: which
+            # catalogue serves it. Kept with the route, and given back.
+            serving_catalogue = getattr(request, "courses_serving_catalogue", None)
             if len(routes) < self.MAX_ENTRIES:
-                routes[key] = route
+                routes[key] = (route, serving_catalogue)
+        request._wagtail_route_for_request = route
+        if serving_catalogue is not None:
+            request.courses_serving_catalogue = serving_catalogue
         return None

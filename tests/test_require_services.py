@@ -7,7 +7,8 @@ from django.conf import settings
 
 def pytest_with(**env):
     """Start a fresh pytest on one quick test, with `env` (None unsets)."""
-    merged = {**os.environ, **env}
+    # Not as a worker of this run's pytest-xdist: the child is a run of its own.
+    merged = {**os.environ, "PYTEST_XDIST_WORKER": None, **env}
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "tests/test_settings.py", "-k", "plain_booleans"],
         env={name: value for name, value in merged.items() if value is not None},

@@ -25,7 +25,7 @@ def assert_refused(response):
     assert response.status_code in (302, 403)
     if response.status_code == 302:
         assert response["Location"].startswith(
-            (reverse("wagtailadmin_home"), reverse("wagtailadmin_login"))
+            (reverse("wagtailadmin_home"), reverse("account_login"))
         )
         assert "/pages/" not in response["Location"]
 

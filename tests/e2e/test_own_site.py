@@ -20,8 +20,10 @@ def site(base, slug):
 
 
 def sign_in(page, home, email):
+    # The address first, then the password (in the site's own language).
     page.goto(f"{home}/konto/logg-inn/")
-    page.locator("input[name=username]").fill(email)
+    page.locator("input[name=login]").fill(email)
+    page.locator("input[name=login]").press("Enter")
     page.locator("input[name=password]").fill(DEMO_PASSWORD)
     page.locator("input[name=password]").press("Enter")
     page.wait_for_load_state()

@@ -117,7 +117,7 @@ class AdminListingsTests(TwoMunicipalitiesTestCase):
         for url in ("/admin/tag-autocomplete/", "/admin/choose-page/chosen-multiple/"):
             r = self.client.get(url, {"term": "betafjord", "id": self.beta_course.pk})
             self.assertEqual(r.status_code, 302)
-            self.assertTrue(r.url.startswith("/admin/login/"), r.url)
+            self.assertTrue(r.url.startswith("/konto/logg-inn/?next=/admin/"), r.url)
 
     def test_it_lets_the_ks_superuser_see_every_organisation(self):
         self.client.force_login(self.kari)

@@ -52,6 +52,8 @@ from wagtailmedia.models import Media
 
 from courses.models import LessonPage, Topic
 from learning.accounts.models import User
+from learning.privacy.legal import legal_text
+from learning.privacy.models import LegalText
 from learning.tracking.models import Enrollment, ResetLog
 from tenants.models import Employment, IdentityProvider, Organisation
 
@@ -230,6 +232,7 @@ class AdminWalkTests(TwoMunicipalitiesTestCase):
             client_id="betafjord-klient",
         )
         cls.topic = Topic.objects.create(name="Nasjonalt tema", slug="nasjonalt")
+        cls.legal = legal_text(LegalText.Kind.PRIVACY)  # KS's, edited by KS only
         cls.beta_enrollment = Enrollment.objects.create(
             user=cls.dagny,
             course=cls.beta_course,
@@ -294,6 +297,8 @@ class AdminWalkTests(TwoMunicipalitiesTestCase):
                 ("admin/snippets/tenants/organisation/", [beta.pk]),
                 ("admin/snippets/choose/tenants/organisation/", [beta.pk]),
                 ("admin/snippets/courses/topic/", [self.topic.pk]),
+                ("admin/snippets/privacy/legaltext/", [self.legal.pk]),
+                ("admin/snippets/choose/privacy/legaltext/", [self.legal.pk]),
                 ("admin/snippets/choose/courses/topic/", [self.topic.pk]),
                 ("admin/sites/", [beta.site_id]),
                 ("admin/users/", [self.charlie.pk, self.dagny.pk]),
