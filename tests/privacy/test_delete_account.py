@@ -2,15 +2,18 @@
 person's name and e-mail are nowhere in the database, and every report
 figure (the rollups, also when rebuilt) is what it was."""
 
+from pathlib import Path
+
 import pytest
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.db.models import TextField
 from django.db.models.functions import Cast
 
 from learning.privacy import services
-from learning.reports.models import CourseDayRollup, UnitRollup
+from learning.reports.models import CourseDayRollup, ExportJob, UnitRollup
 from learning.reports.rollups import refresh_rollups
 from learning.tracking.models import Enrollment, LearningEvent
 
@@ -98,6 +101,30 @@ def test_the_municipal_dashboard_shows_the_same_figures_after_the_deletion(world
 
     table = before.content.decode().split("<table")[1].split("</table>")[0]
     assert table in after.content.decode()
+
+
+def test_it_deletes_the_export_files_that_may_name_the_person(world, settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path)
+    names = ContentFile(b"Navn;Kurs\nAlice Aune;Personvern\n")
+    municipal = ExportJob.objects.create(
+        requested_by=world.astrid,
+        organisation=world.sortland,
+        report="municipal",
+        file_format="csv",
+    )
+    municipal.file.save("sortland.csv", names)
+    other = ExportJob.objects.create(
+        requested_by=world.astrid, organisation=None, report="national", file_format="csv"
+    )
+    other.file.save("nasjonalt.csv", ContentFile(b"Kommune;Fullfort\n"))
+    path = municipal.file.path
+
+    services.erase_account(world.alice.pk)
+
+    assert not ExportJob.objects.filter(pk=municipal.pk).exists()
+    assert not Path(path).exists()
+    assert all("Alice" not in f.read_text() for f in tmp_path.rglob("*.csv"))
+    assert ExportJob.objects.filter(pk=other.pk).exists()  # no names in it, kept
 
 
 def test_erasing_twice_is_harmless(world):
