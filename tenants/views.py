@@ -72,10 +72,11 @@ class ProvisionView(WagtailAdminTemplateMixin, TemplateView):
         return redirect(self.edit_url)
 
 
-def _administered_employments(user):
+def _administered(model, user):
+    """`model`'s rows (tenant-owned) of the organisations `user` administers."""
     if user.has_perm(ADMINISTER_ALL_EMPLOYMENTS):
-        return Employment.objects.unscoped()  # KS: every organisation, no id list
-    return Employment.objects.for_organisations(organisations_administered_by(user))
+        return model.objects.unscoped()  # KS: every organisation, no id list
+    return model.objects.for_organisations(organisations_administered_by(user))
 
 
 class EmploymentIndexView(WagtailAdminTemplateMixin, TemplateView):
@@ -136,7 +137,7 @@ def decide_employment(request, pk, decision):
     """Approve or reject an employment of an organisation the user administers.
     Someone else's employment is a 404: its existence is not disclosed."""
     employment = get_object_or_404(
-        _administered_employments(request.user).select_related("user", "organisation"), pk=pk
+        _administered(Employment, request.user).select_related("user", "organisation"), pk=pk
     )
     if decision == "approve":
         approve_employment(employment, by=request.user)
@@ -156,12 +157,6 @@ employment_index = EmploymentIndexView.as_view()
 provision = ProvisionView.as_view()
 
 
-def _administered_providers(user):
-    if user.has_perm(ADMINISTER_ALL_EMPLOYMENTS):
-        return IdentityProvider.objects.unscoped()  # KS: every organisation
-    return IdentityProvider.objects.for_organisations(organisations_administered_by(user))
-
-
 class IdentityProviderIndexView(WagtailAdminTemplateMixin, TemplateView):
     """The identity providers of the organisations the user administers."""
 
@@ -178,7 +173,7 @@ class IdentityProviderIndexView(WagtailAdminTemplateMixin, TemplateView):
         return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
 
     def get_context_data(self, **kwargs):
-        providers = _administered_providers(self.request.user).select_related(
+        providers = _administered(IdentityProvider, self.request.user).select_related(
             "organisation__county"
         )
         return super().get_context_data(
@@ -199,7 +194,7 @@ class IdentityProviderEditView(WagtailAdminTemplateMixin, TemplateView):
             raise PermissionDenied
         pk = kwargs.get("pk")
         self.object = (
-            get_object_or_404(_administered_providers(request.user), pk=pk)
+            get_object_or_404(_administered(IdentityProvider, request.user), pk=pk)
             if pk
             else IdentityProvider()
         )
