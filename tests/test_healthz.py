@@ -26,6 +26,8 @@ def healthz_in_subprocess(**env):
             for name, value in {
                 **os.environ,
                 "DJANGO_SETTINGS_MODULE": "learning.settings.test",
+                # Not as a worker of this run's pytest-xdist: its REDIS_URL is `env`'s.
+                "PYTEST_XDIST_WORKER": None,
                 **env,
             }.items()
             if value is not None
