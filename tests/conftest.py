@@ -3,6 +3,7 @@
 App-specific fixtures belong in that app's tests/<app>/conftest.py.
 """
 
+import time
 import warnings
 
 import pytest
@@ -85,9 +86,42 @@ def celery_worker(django_db_setup):
 
 @pytest.fixture(autouse=True)
 def _worker_for_marked_tests(request):
-    """`@pytest.mark.worker` is enough to get the worker (or eager Celery)."""
-    if request.node.get_closest_marker("worker"):
-        request.getfixturevalue("celery_worker")
+    """`@pytest.mark.worker` is enough to get the worker (or eager Celery).
+
+    After such a test the worker is let finish what the test sent it before
+    the test database is emptied: a fold still running then holds row locks
+    that deadlock with the TRUNCATE, the flush fails, and the next test finds
+    the previous test's rows (and their files, deleted with its tmp_path)."""
+    if not request.node.get_closest_marker("worker"):
+        yield
+        return
+    worker = request.getfixturevalue("celery_worker")
+    yield
+    if worker is not None:
+        wait_until_idle(worker.app)
+
+
+def wait_until_idle(app, quiet_seconds=0.5, timeout_seconds=30):
+    """Until the test queue is empty and the worker thread runs nothing, for
+    `quiet_seconds` in a row (a page closing may still send a statement)."""
+    from celery.worker import state
+
+    queue = settings.CELERY_TASK_DEFAULT_QUEUE
+    deadline = time.monotonic() + timeout_seconds
+    quiet_since = None
+    with app.connection_for_read() as connection:
+        channel = connection.default_channel
+        while time.monotonic() < deadline:
+            waiting = channel.queue_declare(queue=queue).message_count
+            busy = waiting or state.active_requests or state.reserved_requests
+            if busy:
+                quiet_since = None
+            elif quiet_since is None:
+                quiet_since = time.monotonic()
+            elif time.monotonic() - quiet_since >= quiet_seconds:
+                return
+            time.sleep(0.05)
+    raise AssertionError(f"the Celery worker was still busy {timeout_seconds} s after the test")
 
 
 @pytest.fixture(autouse=True)
