@@ -364,10 +364,36 @@ def record_events(enrollment, rows, last_lesson_id=None):
         )
         for row in rows
     ]
+    # A statement that can finish something (a text read to the end, a film
+    # or a quiz done) is folded ahead of the stream of progress statements,
+    # even when a progress fold is already waiting: the learner is waiting
+    # to see "fullført". Progress alone rides on the pending fold.
+    milestone = any(row["verb"] in MILESTONE_VERBS for row in rows)
     with transaction.atomic(savepoint=False):
         LearningEvent.objects.bulk_create(events, ignore_conflicts=True)
-        if _mark_stale(enrollment, last_lesson_id):
-            transaction.on_commit(lambda: queue_fold(enrollment.pk, enrollment.organisation_id))
+        newly_stale = _mark_stale(enrollment, last_lesson_id)
+        if newly_stale or milestone:
+            transaction.on_commit(lambda: _ask_for_fold(enrollment, newly_stale, milestone))
+
+
+def _ask_for_fold(enrollment, newly_stale, milestone):
+    """After commit: a fold when this request started a stale period, and an
+    urgent one for a milestone unless one is already waiting (at most one
+    urgent fold per enrollment is queued between two folds)."""
+    urgent = milestone and _claim_urgent_fold(enrollment.pk)
+    if newly_stale or urgent:
+        queue_fold(enrollment.pk, enrollment.organisation_id, urgent=urgent)
+
+
+def _urgent_key(enrollment_id):
+    return f"tracking:urgent-fold:{enrollment_id}"
+
+
+def _claim_urgent_fold(enrollment_id):
+    try:
+        return cache.add(_urgent_key(enrollment_id), 1, URGENT_MARK_SECONDS)
+    except Exception:  # noqa: BLE001  (cache down: the broker likely is too)
+        return True
 
 
 def _mark_stale(enrollment, last_lesson_id):
@@ -391,13 +417,25 @@ def _mark_stale(enrollment, last_lesson_id):
     return bool(row and row[0])
 
 
-def queue_fold(enrollment_id, organisation_id):
+# Statements after which a learner may expect to see something finished.
+MILESTONE_VERBS = frozenset({"experienced", "completed", "answered", "passed", "failed"})
+# Redis delivers a queue's lower numbers first (kombu's priority steps 0-9).
+URGENT_PRIORITY, PROGRESS_PRIORITY = 0, 9
+# How long "an urgent fold is queued" is believed without a fold clearing it.
+URGENT_MARK_SECONDS = 30
+
+
+def queue_fold(enrollment_id, organisation_id, urgent=False):
     """Ask a worker to fold; a broker that is down is logged, not raised:
-    the enrollment stays stale and the sweeper folds it later."""
+    the enrollment stays stale and the sweeper folds it later. An urgent fold
+    goes ahead of the progress folds waiting in the queue."""
     from .tasks import fold_enrollment_task
 
+    priority = URGENT_PRIORITY if urgent else PROGRESS_PRIORITY
     try:
-        fold_enrollment_task.apply_async((enrollment_id, organisation_id), retry=False)
+        fold_enrollment_task.apply_async(
+            (enrollment_id, organisation_id), retry=False, priority=priority
+        )
     except Exception:  # noqa: BLE001  (kombu/redis OperationalError, socket errors)
         logger.warning("broker unavailable; enrollment %s waits for the sweeper", enrollment_id)
 
@@ -490,6 +528,10 @@ def fold_enrollment(enrollment_id, organisation_id):
     same transaction that writes the state, so a crash rolls the claim back
     (the sweeper finds it again) and a second run finds nothing to do.
     Completion and passing only go up. Returns the enrollment or None."""
+    try:  # what is stored from now on asks for an urgent fold again
+        cache.delete(_urgent_key(enrollment_id))
+    except Exception:  # noqa: BLE001
+        logger.warning("cache unavailable; enrollment %s folded without it", enrollment_id)
     scoped = Enrollment.objects.for_organisation(organisation_id)
     before = scoped.filter(pk=enrollment_id, stale=True).only("pk", "reset_at").first()
     if before is None:

@@ -60,5 +60,5 @@ def test_profile_signed_in_lesson(client, sector):  # noqa: F811
     profile.disable()
     out = io.StringIO()
     stats = pstats.Stats(profile, stream=out).sort_stats(os.environ.get("PROFILE_SORT", "tottime"))
-    stats.print_stats(25)
+    stats.print_stats(int(os.environ.get("PROFILE_LINES", "25")))
     print(out.getvalue())

@@ -46,6 +46,20 @@ def test_a_learner_completes_the_course_without_anyone_calling_a_task(client, wo
     assert state.certificate.learner_name == "Alice Test"
 
 
+def test_a_lesson_read_to_the_end_shows_while_progress_waits_to_be_folded(client, world):
+    """Alice's film progress is queued behind other learners' folds (her
+    enrollment is stale, its fold not yet run) when she reads a lesson to the
+    end: that lesson shows as done without waiting for the queue or the
+    sweeper, because a statement that finishes something is folded at once."""
+    client.force_login(world.alice)
+    enrollment = services.enroll(world.alice, world.course, world.sortland)
+    Enrollment.objects.for_organisation(world.sortland).filter(pk=enrollment.pk).update(
+        stale=True, stale_since=enrollment.enrolled_at
+    )
+    assert send(client, read(world.alice, world.lessons[0])).status_code == 202
+    assert wait_for(world, stale=False).lessons_completed == 1
+
+
 def test_the_fold_task_delivered_twice_has_one_effect(client, world):
     client.force_login(world.alice)
     send(client, read(world.alice, world.lessons[0]))
