@@ -165,3 +165,29 @@ def test_it_does_not_round_a_score_up_past_the_pass_mark():
     ]
     assert not QuizResult(score=67, pass_mark=67, questions=two_of_three).passed
     assert QuizResult(score=67, pass_mark=66, questions=two_of_three).passed
+
+
+def test_each_visitor_gets_a_quiz_form_their_own_browser_can_send(lesson):
+    """The lesson body is rendered once and kept; the quiz form's CSRF token
+    is still each visitor's own, so the form sent without JavaScript works
+    for both, and neither page carries the other's token."""
+    import re
+
+    from django.test import Client
+
+    tokens = []
+    for _ in range(2):
+        browser = Client(enforce_csrf_checks=True)
+        path, host = page_address(lesson)
+        html = browser.get(path, headers={"host": host}).text
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+        tokens.append(token)
+        answered = browser.post(
+            grade_url(lesson),
+            {"q-q-single": "c-right", "q-q-multi": ["c-a"], "csrfmiddlewaretoken": token},
+            headers={"host": host},
+        )
+        assert answered.status_code == 200, answered.text[:300]
+        assert "Bestått!" in answered.text
+    assert tokens[0] != tokens[1]
+    assert "placeholder" not in html
