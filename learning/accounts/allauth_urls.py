@@ -64,7 +64,7 @@ urlpatterns = [
     ),
     path(
         "passnokler/bekreft/",
-        webauthn_views.reauthenticate_webauthn,
+        views.ReauthenticatePasskeyView.as_view(),
         name="mfa_reauthenticate_webauthn",
     ),
     path("logg-inn/passnokkel/", webauthn_views.login_webauthn, name="mfa_login_webauthn"),

@@ -324,6 +324,9 @@ class ActivateTOTPForm(CodeLabelMixin, PlainLabelsMixin, totp_forms.ActivateTOTP
         self.fields["code"].help_text = _("Seks sifre fra autentiseringsappen.")
 
 
+# What fido2 raises on a credential with missing or mistyped members, where
+# allauth expects only its ValidationError (allauth 65.22, fido2 2.2).
+MALFORMED = (KeyError, TypeError, ValueError)
 PASSKEY_REFUSED = _("Passnøkkelen ble ikke godtatt. Prøv igjen, eller bruk en annen måte.")
 
 
@@ -349,10 +352,13 @@ class AddPasskeyForm(PasskeyNameMixin, PlainLabelsMixin, webauthn_forms.AddWebAu
         self.fields.pop("passwordless", None)
 
     def clean(self):
+        if self.errors.pop("credential", None):
+            # Missing or not JSON: said once, not against a hidden field.
+            raise forms.ValidationError(PASSKEY_REFUSED, code="incorrect_code")
         self.cleaned_data["passwordless"] = True  # user verification required
         try:
             return super().clean()
-        except forms.ValidationError as error:
+        except (forms.ValidationError, *MALFORMED) as error:
             raise forms.ValidationError(PASSKEY_REFUSED, code="incorrect_code") from error
 
 
@@ -362,12 +368,18 @@ class EditPasskeyForm(PasskeyNameMixin, PlainLabelsMixin, webauthn_forms.EditWeb
 
 class PasskeyErrorMixin:
     """allauth answers any failed passkey ceremony with its "incorrect code"
-    message, which here speaks of the authenticator app."""
+    message, which here speaks of the authenticator app; and a malformed
+    credential is a refusal too, not a server error."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        errors = self.fields["credential"].error_messages
+        errors.update({"required": PASSKEY_REFUSED, "invalid": PASSKEY_REFUSED})
 
     def clean_credential(self):
         try:
             return super().clean_credential()
-        except forms.ValidationError as error:
+        except (forms.ValidationError, *MALFORMED) as error:
             if getattr(error, "code", None) == "too_many_login_attempts":
                 raise
             raise forms.ValidationError(PASSKEY_REFUSED, code="incorrect_code") from error

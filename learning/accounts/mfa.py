@@ -75,11 +75,21 @@ class SecondFactorMiddleware:
             return None
         if signed_in_with_second_factor(request):
             return None
-        query = urlencode({"next": request.get_full_path()})
-        if is_mfa_enabled(user, [Authenticator.Type.TOTP]):
-            return redirect(f"{reverse('mfa_reauthenticate')}?{query}")
-        if is_mfa_enabled(user, [Authenticator.Type.WEBAUTHN]):
-            return redirect(f"{reverse('mfa_reauthenticate_webauthn')}?{query}")
+        challenge = ask_for_second_factor(user, request.get_full_path())
+        if challenge is not None:
+            return challenge
         # Where to go once the recovery codes are saved (their page links it).
         request.session[NEXT_SESSION_KEY] = request.get_full_path()
+        query = urlencode({"next": request.get_full_path()})
         return redirect(f"{reverse('mfa_activate_totp')}?{query}")
+
+
+def ask_for_second_factor(user, next_url):
+    """A redirect to where `user` proves their second factor (the app's code,
+    else their passkey) and then goes on to `next_url`; None if they have none."""
+    query = urlencode({"next": next_url})
+    if is_mfa_enabled(user, [Authenticator.Type.TOTP]):
+        return redirect(f"{reverse('mfa_reauthenticate')}?{query}")
+    if is_mfa_enabled(user, [Authenticator.Type.WEBAUTHN]):
+        return redirect(f"{reverse('mfa_reauthenticate_webauthn')}?{query}")
+    return None

@@ -31,7 +31,7 @@ from django.views.decorators.http import require_POST
 from tenants import services as tenant_services
 from tenants.services import SESSION_KEY, active_employers, current_organisation
 
-from . import forms, services
+from . import forms, mfa, services
 from .models import User
 
 # What the sign-up page sent, for the "check your mail" page: the same
@@ -211,7 +211,18 @@ class AddPasskeyView(webauthn_views.AddWebAuthnView):
     """allauth's, asking the browser for a passkey (a discoverable key,
     unlocked with fingerprint, face or PIN) rather than any security key,
     and counting the new passkey as this session's second factor, as a
-    switched-on app does (ActivateTOTPView): staff sent by the gate go on."""
+    switched-on app does (ActivateTOTPView): staff sent by the gate go on.
+
+    Someone who already has a second factor proves it first: else a sign-in
+    with one factor (a provider that vouched for none) could add a passkey
+    and with it pass for two."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not mfa.signed_in_with_second_factor(request):
+            challenge = mfa.ask_for_second_factor(request.user, request.get_full_path())
+            if challenge is not None:
+                return challenge
+        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -242,6 +253,17 @@ class AddPasskeyView(webauthn_views.AddWebAuthnView):
         ):
             return next_url
         return ""
+
+
+class ReauthenticatePasskeyView(webauthn_views.ReauthenticateWebAuthnView):
+    """allauth's, but a refused passkey leads back here (allauth's goes to
+    the login page, which a signed-in person has no use for)."""
+
+    def form_invalid(self, form):
+        for error in form.errors.get("credential", []):
+            messages.error(self.request, error)
+        query = urlencode({"next": self.get_next_url() or ""})
+        return redirect(f"{reverse('mfa_reauthenticate_webauthn')}?{query}")
 
 
 class RemovePasskeyView(webauthn_views.RemoveWebAuthnView):

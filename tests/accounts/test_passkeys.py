@@ -4,6 +4,7 @@ second factor staff need. The browser's part is played by SoftPasskey, so
 fido2 checks real challenges, origins and signatures."""
 
 import json
+import time
 
 import pytest
 from allauth.account.internal.flows.login import AUTHENTICATION_METHODS_SESSION_KEY
@@ -16,6 +17,7 @@ from ..factories.accounts import (
     UserFactory,
     give_second_factor,
     mark_signed_in_with_second_factor,
+    totp_code,
 )
 from ..factories.passkeys import SoftPasskey, give_passkey, js_data
 from ..reports.world import build_world
@@ -267,3 +269,55 @@ def test_without_a_shared_sign_in_the_passkey_belongs_to_the_host(client, learne
     )
     passkey_sign_in(other, passkey)
     assert "_auth_user_id" not in other.session
+
+
+def test_someone_with_a_second_factor_proves_it_before_adding_a_passkey(client, world):
+    """Else a sign-in with one factor (a provider that vouched for none)
+    could add a passkey and pass for two at the gate."""
+    secret, _ = give_second_factor(world.alice)
+    client.force_login(world.alice)
+    session = client.session
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [{"method": "socialaccount", "at": time.time()}]
+    session.save()
+    response = client.get(reverse("mfa_add_webauthn"))
+    next_url = reverse("mfa_add_webauthn").replace("/", "%2F")
+    assert response["Location"] == reverse("mfa_reauthenticate") + "?next=" + next_url
+    response = client.post(reverse("mfa_add_webauthn"), {"name": "Min", "credential": "{}"})
+    assert response.status_code == 302
+    assert not Authenticator.objects.filter(user=world.alice, type="webauthn").exists()
+
+    client.post(reverse("mfa_reauthenticate"), {"code": totp_code(secret)})
+    assert (
+        "<h1>Legg til passnøkkel</h1>" in client.get(reverse("mfa_add_webauthn")).content.decode()
+    )
+
+
+def test_a_refused_passkey_at_the_gate_leads_back_to_it(client, world):
+    give_passkey(world.alice)
+    client.force_login(world.alice)
+    client.get(reverse("mfa_reauthenticate_webauthn") + "?next=/admin/")
+    response = client.post(
+        reverse("mfa_reauthenticate_webauthn"),
+        {"credential": json.dumps({"id": "x"}), "next": "/admin/"},
+    )
+    assert response["Location"] == reverse("mfa_reauthenticate_webauthn") + "?next=%2Fadmin%2F"
+    page = client.get(response["Location"]).content.decode()
+    assert "Passnøkkelen ble ikke godtatt" in page
+    assert client.get("/admin/").status_code == 302
+
+
+@pytest.mark.parametrize(
+    "credential", ['{"id": "x"}', '{"response": 1}', "[]", '"text"', "not json"]
+)
+def test_a_malformed_credential_is_refused_not_a_server_error(client, learner, credential):
+    client.get(reverse("mfa_login_webauthn"), HTTP_ACCEPT="application/json")
+    response = client.post(reverse("mfa_login_webauthn"), {"credential": credential})
+    assert response["Location"] == reverse("account_login")
+    assert "_auth_user_id" not in client.session
+    assert "Passnøkkelen ble ikke godtatt" in client.get(response["Location"]).content.decode()
+
+    sign_in(client, learner)
+    client.get(reverse("mfa_add_webauthn"))
+    response = client.post(reverse("mfa_add_webauthn"), {"name": "x", "credential": credential})
+    assert response.status_code == 200
+    assert "Passnøkkelen ble ikke godtatt" in response.content.decode()
