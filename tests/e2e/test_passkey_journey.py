@@ -12,6 +12,7 @@ from allauth.mfa.models import Authenticator
 from playwright.sync_api import expect
 
 from learning.accounts.models import User
+from learning.management.commands.load_initial_data import DEMO_PASSWORD
 
 from .signin import sign_in
 
@@ -78,6 +79,13 @@ def test_a_learner_adds_a_passkey_and_signs_in_with_it_alone(
     page.get_by_label("Navn på passnøkkelen").fill("Jobb-PC på kontoret")
     page.get_by_role("button", name="Lagre").click()
     expect(page.get_by_role("cell", name="Jobb-PC på kontoret", exact=True)).to_be_visible()
+    page.get_by_role("link", name=re.compile("^Fjern")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Fjern passnøkkel")
+    assert_accessible(page, "remove a passkey")
+    page.get_by_role("link", name="Avbryt").click()
+    page.get_by_role("link", name="Totrinnsbekreftelse").click()
+    expect(page.get_by_text("1 passnøkkel.")).to_be_visible()
+    assert_accessible(page, "two-factor overview with a passkey")
 
     sign_out(page)
     page.goto(f"{home}/konto/logg-inn/?next=/konto/")
@@ -111,3 +119,22 @@ def test_an_editor_with_a_passkey_reaches_the_admin_without_a_code(demo, page):
     page.get_by_role("button", name="Logg inn med passnøkkel").click()
     expect(page).to_have_url(re.compile(r"/admin/$"))
     expect(page.get_by_role("heading", level=1)).to_be_visible()
+
+
+def test_an_editor_uses_the_passkey_as_the_second_step_after_the_password(
+    demo, page, assert_accessible
+):
+    virtual_authenticator(page)
+    sign_in(page, demo, EDITOR)
+    add_passkey(page, demo, "Jobbmobilen")
+    sign_out(page)
+
+    page.goto(f"{demo}/admin/")
+    page.get_by_label("E-postadresse").fill(EDITOR)
+    page.get_by_role("button", name="Fortsett").click()
+    page.get_by_label("Passord", exact=True).fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Logg inn", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Totrinnsbekreftelse")
+    assert_accessible(page, "second step with an app and a passkey")
+    page.get_by_role("button", name="Bruk passnøkkel i stedet").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
