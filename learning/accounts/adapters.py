@@ -17,6 +17,7 @@ from allauth.account import app_settings as allauth_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.internal.flows.login import get_authentication_records
 from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.mfa.models import Authenticator
 
 from django.conf import settings
 from django.urls import reverse
@@ -168,7 +169,33 @@ class MFAAdapter(DefaultMFAAdapter):
     }
 
     def can_delete_authenticator(self, authenticator):
-        # Staff who can see personal data keep their second factor.
+        """Staff who can see personal data keep a second factor: they may
+        remove an app or a passkey only while another one remains."""
         from .mfa import needs_second_factor
 
-        return not needs_second_factor(authenticator.user)
+        user = authenticator.user
+        if not needs_second_factor(user):
+            return True
+        others = Authenticator.objects.filter(
+            user=user, type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
+        ).exclude(pk=authenticator.pk)
+        return others.exists()
+
+    def generate_authenticator_name(self, user, type):
+        count = Authenticator.objects.filter(user_id=user.pk, type=type).count()
+        return _("Passnøkkel %(number)s") % {"number": count + 1}
+
+    def get_public_key_credential_rp_entity(self):
+        """Passkeys belong to the host the person is on (allauth's rule), or to
+        SESSION_COOKIE_DOMAIN when the sign-in is shared across the
+        organisations' sites under it: a passkey made on kongsberg.kurs.no
+        then works on kurs.no and sortland.kurs.no too, as the session does.
+        The host is one ALLOWED_HOSTS let through, and the browser only
+        signs for an RP id its own origin may use."""
+        entity = super().get_public_key_credential_rp_entity()
+        host = entity["id"].lower()
+        shared = (settings.SESSION_COOKIE_DOMAIN or "").lstrip(".").lower()
+        if shared and (host == shared or host.endswith("." + shared)):
+            entity["id"] = shared
+        entity["name"] = settings.WAGTAIL_SITE_NAME
+        return entity

@@ -3,6 +3,7 @@
 use is routed (no login by code, no phone numbers)."""
 
 from allauth.account import views as allauth_views
+from allauth.mfa.webauthn import views as webauthn_views
 
 from django.urls import include, path, re_path
 
@@ -47,9 +48,26 @@ urlpatterns = [
         allauth_views.password_reset_from_key,
         name="account_reset_password_from_key",
     ),
-    # Two-factor authentication (TOTP, recovery codes).
+    # Two-factor authentication (TOTP, passkeys, recovery codes).
+    path("totrinn/authenticate/", views.AuthenticateView.as_view(), name="mfa_authenticate"),
+    path("totrinn/", include("allauth.mfa.base.urls")),
     path("totrinn/totp/activate/", views.ActivateTOTPView.as_view(), name="mfa_activate_totp"),
-    path("totrinn/", include("allauth.mfa.urls")),
+    path("totrinn/totp/", include("allauth.mfa.totp.urls")),
+    path("totrinn/recovery-codes/", include("allauth.mfa.recovery_codes.urls")),
+    path("passnokler/", webauthn_views.list_webauthn, name="mfa_list_webauthn"),
+    path("passnokler/ny/", views.AddPasskeyView.as_view(), name="mfa_add_webauthn"),
+    path("passnokler/<int:pk>/endre/", webauthn_views.edit_webauthn, name="mfa_edit_webauthn"),
+    path(
+        "passnokler/<int:pk>/fjern/",
+        views.RemovePasskeyView.as_view(),
+        name="mfa_remove_webauthn",
+    ),
+    path(
+        "passnokler/bekreft/",
+        views.ReauthenticatePasskeyView.as_view(),
+        name="mfa_reauthenticate_webauthn",
+    ),
+    path("logg-inn/passnokkel/", webauthn_views.login_webauthn, name="mfa_login_webauthn"),
     # Single sign-on through organisations' OpenID Connect providers
     # (tenants/sso.py): /konto/oidc/<provider>/login/callback/ is what an
     # organisation registers at its provider.

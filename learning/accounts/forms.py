@@ -2,6 +2,7 @@ from allauth.account import forms as allauth_forms
 from allauth.account.adapter import get_adapter
 from allauth.mfa.base import forms as mfa_forms
 from allauth.mfa.totp import forms as totp_forms
+from allauth.mfa.webauthn import forms as webauthn_forms
 
 from django import forms
 from django.conf import settings
@@ -321,3 +322,76 @@ class ActivateTOTPForm(CodeLabelMixin, PlainLabelsMixin, totp_forms.ActivateTOTP
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["code"].help_text = _("Seks sifre fra autentiseringsappen.")
+
+
+# What fido2 raises on a credential with missing or mistyped members, where
+# allauth expects only its ValidationError (allauth 65.22, fido2 2.2).
+MALFORMED = (KeyError, TypeError, ValueError)
+PASSKEY_REFUSED = _("Passnøkkelen ble ikke godtatt. Prøv igjen, eller bruk en annen måte.")
+
+
+class PasskeyNameMixin:
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        name = self.fields["name"]
+        name.label = _("Navn på passnøkkelen")
+        name.help_text = _(
+            "For at du skal kjenne den igjen, for eksempel «Jobbmobilen» eller «Bærbar PC»."
+        )
+        name.max_length = 100
+        name.widget.attrs.update({"maxlength": 100, "autocomplete": "off"})
+
+
+class AddPasskeyForm(PasskeyNameMixin, PlainLabelsMixin, webauthn_forms.AddWebAuthnForm):
+    """Always a passkey: a key the device keeps (discoverable) and unlocks with
+    fingerprint, face or PIN (user verification), so it signs in on its own
+    and counts as a second factor. No "passwordless" choice to get wrong."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields.pop("passwordless", None)
+
+    def clean(self):
+        if self.errors.pop("credential", None):
+            # Missing or not JSON: said once, not against a hidden field.
+            raise forms.ValidationError(PASSKEY_REFUSED, code="incorrect_code")
+        self.cleaned_data["passwordless"] = True  # user verification required
+        try:
+            return super().clean()
+        except (forms.ValidationError, *MALFORMED) as error:
+            raise forms.ValidationError(PASSKEY_REFUSED, code="incorrect_code") from error
+
+
+class EditPasskeyForm(PasskeyNameMixin, PlainLabelsMixin, webauthn_forms.EditWebAuthnForm):
+    pass
+
+
+class PasskeyErrorMixin:
+    """allauth answers any failed passkey ceremony with its "incorrect code"
+    message, which here speaks of the authenticator app; and a malformed
+    credential is a refusal too, not a server error."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        errors = self.fields["credential"].error_messages
+        errors.update({"required": PASSKEY_REFUSED, "invalid": PASSKEY_REFUSED})
+
+    def clean_credential(self):
+        try:
+            return super().clean_credential()
+        except (forms.ValidationError, *MALFORMED) as error:
+            if getattr(error, "code", None) == "too_many_login_attempts":
+                raise
+            raise forms.ValidationError(PASSKEY_REFUSED, code="incorrect_code") from error
+
+
+class LoginPasskeyForm(PasskeyErrorMixin, webauthn_forms.LoginWebAuthnForm):
+    pass
+
+
+class AuthenticatePasskeyForm(PasskeyErrorMixin, webauthn_forms.AuthenticateWebAuthnForm):
+    pass
+
+
+class ReauthenticatePasskeyForm(PasskeyErrorMixin, webauthn_forms.ReauthenticateWebAuthnForm):
+    pass

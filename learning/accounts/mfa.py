@@ -2,8 +2,11 @@
 
 Editors and organisation admins (anyone let into the Wagtail admin), unit
 leaders, KS analysts and superusers must have signed in with a second factor
-(allauth.mfa: an authenticator app or a recovery code) before they reach the
-admin or the reports. Learners may turn it on; nobody else is asked.
+(allauth.mfa: an authenticator app, a passkey or a recovery code) before they
+reach the admin or the reports. A sign-in with a passkey alone counts: the
+passkey is something the person has, unlocked by their fingerprint, face or
+PIN (user verification, which allauth requires for it). Learners may turn
+it on; nobody else is asked.
 
 One gate, SecondFactorMiddleware: someone who must and has no second factor
 is sent to set one up; someone who has one but signed in this session
@@ -14,6 +17,7 @@ for a code.
 from urllib.parse import urlencode
 
 from allauth.account.internal.flows.login import get_authentication_records
+from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
 
 from django.shortcuts import redirect
@@ -47,8 +51,8 @@ def needs_second_factor(user):
 
 
 def signed_in_with_second_factor(request):
-    """Whether this session's sign-in included a second factor: a code from
-    allauth.mfa, or a provider whose ID token says it asked for one (`amr`)."""
+    """Whether this session's sign-in included a second factor: a code or a
+    passkey through allauth.mfa, or a provider whose ID token says it asked for one (`amr`)."""
     if tenant_services.signed_in_with_providers_second_factor(request):
         return True
     records = get_authentication_records(request, request.user)
@@ -71,9 +75,21 @@ class SecondFactorMiddleware:
             return None
         if signed_in_with_second_factor(request):
             return None
-        query = urlencode({"next": request.get_full_path()})
-        if is_mfa_enabled(user):
-            return redirect(f"{reverse('mfa_reauthenticate')}?{query}")
+        challenge = ask_for_second_factor(user, request.get_full_path())
+        if challenge is not None:
+            return challenge
         # Where to go once the recovery codes are saved (their page links it).
         request.session[NEXT_SESSION_KEY] = request.get_full_path()
+        query = urlencode({"next": request.get_full_path()})
         return redirect(f"{reverse('mfa_activate_totp')}?{query}")
+
+
+def ask_for_second_factor(user, next_url):
+    """A redirect to where `user` proves their second factor (the app's code,
+    else their passkey) and then goes on to `next_url`; None if they have none."""
+    query = urlencode({"next": next_url})
+    if is_mfa_enabled(user, [Authenticator.Type.TOTP]):
+        return redirect(f"{reverse('mfa_reauthenticate')}?{query}")
+    if is_mfa_enabled(user, [Authenticator.Type.WEBAUTHN]):
+        return redirect(f"{reverse('mfa_reauthenticate_webauthn')}?{query}")
+    return None

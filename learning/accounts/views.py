@@ -8,7 +8,12 @@ from allauth.account.internal.flows.email_verification import (
 )
 from allauth.account.internal.flows.login import perform_login, record_authentication
 from allauth.account.models import EmailAddress, Login
+from allauth.mfa.adapter import get_adapter as get_mfa_adapter
+from allauth.mfa.base.views import AuthenticateView as AuthenticateViewBase
+from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.views import ActivateTOTPView as ActivateTOTPViewBase
+from allauth.mfa.webauthn import views as webauthn_views
+from allauth.mfa.webauthn.internal import auth as webauthn_auth
 
 from django.conf import settings
 from django.contrib import messages
@@ -26,7 +31,7 @@ from django.views.decorators.http import require_POST
 from tenants import services as tenant_services
 from tenants.services import SESSION_KEY, active_employers, current_organisation
 
-from . import forms, services
+from . import forms, mfa, services
 from .models import User
 
 # What the sign-up page sent, for the "check your mail" page: the same
@@ -185,6 +190,97 @@ class ActivateTOTPView(ActivateTOTPViewBase):
         response = super().form_valid(form)
         record_authentication(self.request, self.request.user, method="mfa", type="totp")
         return response
+
+
+class AuthenticateView(AuthenticateViewBase):
+    """allauth's second step of a sign-in, told which factors the person has:
+    the code field for an app or recovery codes, the button for a passkey."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        types = set(
+            Authenticator.objects.filter(user=self.stage.login.user).values_list("type", flat=True)
+        )
+        context["has_totp"] = Authenticator.Type.TOTP in types
+        context["has_codes"] = context["has_totp"] or Authenticator.Type.RECOVERY_CODES in types
+        context["has_passkey"] = Authenticator.Type.WEBAUTHN in types
+        return context
+
+
+class AddPasskeyView(webauthn_views.AddWebAuthnView):
+    """allauth's, asking the browser for a passkey (a discoverable key,
+    unlocked with fingerprint, face or PIN) rather than any security key,
+    and counting the new passkey as this session's second factor, as a
+    switched-on app does (ActivateTOTPView): staff sent by the gate go on.
+
+    Someone who already has a second factor proves it first: else a sign-in
+    with one factor (a provider that vouched for none) could add a passkey
+    and with it pass for two."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not mfa.signed_in_with_second_factor(request):
+            challenge = mfa.ask_for_second_factor(request.user, request.get_full_path())
+            if challenge is not None:
+                return challenge
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        options = webauthn_auth.begin_registration(self.request.user, passwordless=True)
+        context["js_data"] = {"creation_options": options}
+        context["next_url"] = self._next_url()
+        return context
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        record_authentication(self.request, self.request.user, method="mfa", type="webauthn")
+        next_url = self._next_url()
+        if next_url and not self.did_generate_recovery_codes:
+            return redirect(next_url)
+        return response
+
+    def get_success_url(self):
+        if self.did_generate_recovery_codes:
+            return reverse("mfa_view_recovery_codes")
+        return reverse("mfa_list_webauthn")
+
+    def _next_url(self):
+        next_url = self.request.POST.get("next") or self.request.GET.get("next") or ""
+        if url_has_allowed_host_and_scheme(
+            next_url,
+            allowed_hosts={self.request.get_host()},
+            require_https=self.request.is_secure(),
+        ):
+            return next_url
+        return ""
+
+
+class ReauthenticatePasskeyView(webauthn_views.ReauthenticateWebAuthnView):
+    """allauth's, but a refused passkey leads back here (allauth's goes to
+    the login page, which a signed-in person has no use for)."""
+
+    def form_invalid(self, form):
+        for error in form.errors.get("credential", []):
+            messages.error(self.request, error)
+        query = urlencode({"next": self.get_next_url() or ""})
+        return redirect(f"{reverse('mfa_reauthenticate_webauthn')}?{query}")
+
+
+class RemovePasskeyView(webauthn_views.RemoveWebAuthnView):
+    """allauth's, but staff keep a second factor (MFAAdapter)."""
+
+    def form_valid(self, form):
+        if not get_mfa_adapter().can_delete_authenticator(self.object):
+            messages.error(
+                self.request,
+                _(
+                    "Du kan ikke fjerne den eneste passnøkkelen din: du kan se andres "
+                    "personopplysninger og må ha totrinnsbekreftelse. Legg til en ny "
+                    "passnøkkel eller en autentiseringsapp først."
+                ),
+            )
+            return redirect("mfa_list_webauthn")
+        return super().form_valid(form)
 
 
 def _render_profile(request, switch_form=None, status=200):

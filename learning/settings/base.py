@@ -208,8 +208,20 @@ MFA_FORMS = {
     "authenticate": "learning.accounts.forms.AuthenticateForm",
     "reauthenticate": "learning.accounts.forms.ReauthenticateForm",
     "activate_totp": "learning.accounts.forms.ActivateTOTPForm",
+    "add_webauthn": "learning.accounts.forms.AddPasskeyForm",
+    "edit_webauthn": "learning.accounts.forms.EditPasskeyForm",
+    "login_webauthn": "learning.accounts.forms.LoginPasskeyForm",
+    "authenticate_webauthn": "learning.accounts.forms.AuthenticatePasskeyForm",
+    "reauthenticate_webauthn": "learning.accounts.forms.ReauthenticatePasskeyForm",
 }
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Passkeys (WebAuthn): a second factor, and a sign-in without a password
+# from the login page. The relying party is the host the person is on, or
+# SESSION_COOKIE_DOMAIN when that spans it (MFAAdapter): one passkey for
+# every organisation's site then. http://localhost and *.localhost count as
+# secure origins (browsers' and fido2's rule), so dev and tests need no
+# MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN.
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_TOTP_ISSUER = "Kompetanseplattform"
 MFA_RECOVERY_CODE_COUNT = 10
 

@@ -15,11 +15,11 @@ def sign_in(page, base, email, password=DEMO_PASSWORD, path="/konto/logg-inn/"):
     page.get_by_label("E-postadresse").fill(email)
     page.get_by_role("button", name="Fortsett").click()
     page.get_by_label("Passord", exact=True).fill(password)
-    page.get_by_role("button", name="Logg inn").click()
+    page.get_by_role("button", name="Logg inn", exact=True).click()
     page.wait_for_load_state()
     if "/konto/totrinn/authenticate/" in page.url:
         page.get_by_label(re.compile("Kode", re.I)).fill(totp_code(DEMO_TOTP_SECRET))
-        page.get_by_role("button", name="Logg inn").click()
+        page.get_by_role("button", name="Logg inn", exact=True).click()
         page.wait_for_load_state()
 
 

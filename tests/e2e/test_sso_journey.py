@@ -38,7 +38,7 @@ def test_a_kongsberg_employee_signs_in_at_kongsbergs_provider_and_lands_on_the_l
     assert page.url.startswith(oidc_provider)
     page.get_by_label("E-post").fill("kari.nordmann@kongsberg.kommune.no")
     page.get_by_label("Passord").fill("hva-som-helst")
-    page.get_by_role("button", name="Logg inn").click()
+    page.get_by_role("button", name="Logg inn", exact=True).click()
 
     # Back on the platform, on the lesson, as a Kongsberg employee.
     expect(page.get_by_role("heading", name="Før du går fra plassen")).to_be_visible()
