@@ -13,6 +13,17 @@ municipality's dashboard (p50 of repeated requests). In the same run it times
 a naive GROUP BY over the raw event log for the same national figures. Ends
 with one `RESULT ...` line. Gunicorn is stopped and the database dropped
 afterwards, also on failure. Not collected by pytest.
+
+To iterate without generating the sector again:
+
+    .venv/bin/python tests/bench/reports.py --learners 500000 --keep   # leaves the DB
+    .venv/bin/python tests/bench/reports.py --learners 500000 --reuse  # measures it again
+
+`--keep` leaves the database (and records the generator's time in its
+comment); `--reuse` skips loading and generating when that database already
+holds generated learners (it still runs `migrate`, a no-op when nothing is
+new) and prints the generator time recorded when it was made. `--reuse`
+implies `--keep`. Caches (Redis) are flushed before measuring, so "cold" is cold.
 """
 
 import argparse
@@ -95,10 +106,53 @@ def p50(url, headers, n=REPEAT):
     return statistics.median(timed(url, headers)[0] for _ in range(n))
 
 
+def _connect(db_url, **kwargs):
+    return psycopg.connect(db_url.replace("postgres://", "postgresql://"), **kwargs)
+
+
+def generated_learners(db_url):
+    """How many generated learners the database holds (None: no such database or tables)."""
+    try:
+        with _connect(db_url) as conn:
+            return conn.execute(
+                "SELECT COUNT(*) FROM accounts_user WHERE email LIKE %s", ("%@generert.invalid",)
+            ).fetchone()[0]
+    except psycopg.Error:
+        return None
+
+
+def recorded_generator_time(db_url):
+    with _connect(db_url) as conn:
+        comment = conn.execute(
+            "SELECT shobj_description(oid, 'pg_database') FROM pg_database "
+            "WHERE datname = current_database()"
+        ).fetchone()[0]
+    if comment and comment.startswith("generator_s="):
+        return float(comment.split("=", 1)[1])
+    return None
+
+
+def record_generator_time(db_url, seconds):
+    with _connect(db_url, autocommit=True) as conn:
+        name = conn.execute("SELECT current_database()").fetchone()[0]
+        conn.execute(f"COMMENT ON DATABASE {name} IS 'generator_s={seconds:.1f}'")
+
+
+def flush_redis(url):
+    import redis
+
+    redis.Redis.from_url(url).flushdb()
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--learners", type=int, default=500_000)
+    parser.add_argument("--keep", action="store_true", help="leave the database afterwards")
+    parser.add_argument(
+        "--reuse", action="store_true", help="measure an existing generated database again"
+    )
     args = parser.parse_args()
+    keep = args.keep or args.reuse
     db_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB)
     work = Path(tempfile.mkdtemp(prefix="bench-reports-"))
     (work / "bench_settings.py").write_text(SETTINGS.format(static_root=str(work / "static")))
@@ -116,19 +170,33 @@ def main():
         "LOG_LEVEL": "ERROR",
     }
     server = None
-    create_database(db_url)
+    existing = generated_learners(db_url) if args.reuse else None
+    if args.reuse and existing and existing != args.learners:
+        raise SystemExit(
+            f"The database holds {existing} generated learners, not {args.learners}: "
+            f"run with --learners {existing}, or without --reuse to make it again."
+        )
+    if not existing:
+        create_database(db_url)
     try:
         step("migrate")
         manage(env, "migrate", "--noinput", "-v0")
-        step("load_initial_data (organisations, KS and Kongsberg)")
-        manage(env, "load_initial_data", "--organisations", "kongsberg", "--no-index", "-v0")
-        step(f"generate_national_data --learners {args.learners}")
-        start = time.perf_counter()
-        manage(env, "generate_national_data", "--learners", str(args.learners), "-v0")
-        generator_s = time.perf_counter() - start
-        print(f"generator: {generator_s:.1f} s (including rollups)")
+        if existing:
+            generator_s = recorded_generator_time(db_url)
+            shown = f"{generator_s:.1f} s" if generator_s is not None else "not recorded"
+            print(f"generator: {shown} (when the reused database was made)")
+        else:
+            step("load_initial_data (organisations, KS and Kongsberg)")
+            manage(env, "load_initial_data", "--organisations", "kongsberg", "--no-index", "-v0")
+            step(f"generate_national_data --learners {args.learners}")
+            start = time.perf_counter()
+            manage(env, "generate_national_data", "--learners", str(args.learners), "-v0")
+            generator_s = time.perf_counter() - start
+            record_generator_time(db_url, generator_s)
+            print(f"generator: {generator_s:.1f} s (including rollups)")
         manage(env, "collectstatic", "--noinput", "-v0")
-        with psycopg.connect(db_url.replace("postgres://", "postgresql://")) as conn:
+        flush_redis(REDIS_URL)
+        with _connect(db_url) as conn:
             events = conn.execute("SELECT COUNT(*) FROM tracking_learningevent").fetchone()[0]
             enrollments = conn.execute("SELECT COUNT(*) FROM tracking_enrollment").fetchone()[0]
             largest = conn.execute(
@@ -171,7 +239,7 @@ def main():
         municipal_p50 = p50(municipal, admin)
         print(f"municipal {largest[1]}: cold {municipal_cold:.1f} ms  p50 {municipal_p50:.1f} ms")
 
-        with psycopg.connect(db_url.replace("postgres://", "postgresql://")) as conn:
+        with _connect(db_url) as conn:
             naive = []
             for _ in range(3):
                 start = time.perf_counter()
@@ -192,7 +260,14 @@ def main():
                 server.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 server.kill()
-        drop_database(db_url)
+        if keep:
+            print(
+                f"Kept the database {db_url}; measure it again with\n"
+                f"  BENCH_DATABASE_URL={db_url} .venv/bin/python tests/bench/reports.py "
+                f"--learners {args.learners} --reuse"
+            )
+        else:
+            drop_database(db_url)
         shutil.rmtree(work, ignore_errors=True)
 
 
