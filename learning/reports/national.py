@@ -9,7 +9,6 @@ import datetime
 from dataclasses import dataclass, field
 
 from django import forms
-from django.core.cache import cache
 from django.db.models import Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
@@ -18,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from courses.models import CoursePage, Topic
 from tenants.models import Organisation
 
-from . import rollups
+from . import caching, rollups
 from .models import CourseDayRollup
 from .suppression import suppress_with_trend
 
@@ -34,7 +33,6 @@ MEASURE_LABELS = {
 # (suppression.suppress_with_trend's `within`); the outer one comes first.
 NESTED_IN = {"assigned": "enrolled", "passed": "completed"}
 HIDDEN = _("færre enn 5")
-CACHE_SECONDS = 300
 
 
 class NationalFilterForm(forms.Form):
@@ -119,7 +117,7 @@ class NationalFilterForm(forms.Form):
             parts.append(str(value.pk) if value else "")
         for name in ("content", "size_class", "written_form"):
             parts.append(self.cleaned_data.get(name) or "")
-        return "reports:national:v2:" + ":".join(parts)
+        return ":".join(parts)
 
 
 @dataclass
@@ -198,15 +196,10 @@ def _rate(count, headcount):
 
 
 def national_report(form):
-    """Build (or read from cache) the report for a valid NationalFilterForm."""
-    key = form.cache_key()
-    refreshed = rollups.refreshed_at()
-    cached = cache.get(key)
-    if cached is not None and cached.refreshed_at == refreshed:
-        return cached
-    report = _build(form, refreshed)
-    cache.set(key, report, CACHE_SECONDS)
-    return report
+    """Build (or read from cache) the report for a valid NationalFilterForm,
+    kept until any organisation's rollups are refreshed (caching.py)."""
+    key = f"reports:national:v3:{caching.version()}:{form.cache_key()}"
+    return caching.kept(key, lambda: _build(form, rollups.refreshed_at()))
 
 
 def _build(form, refreshed):
