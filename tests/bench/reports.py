@@ -124,11 +124,14 @@ def _connect(db_url, **kwargs):
 
 
 def generated_learners(db_url):
-    """How many generated learners the database holds (None: no such database or tables)."""
+    """How many generated learners the database holds, once the generator has
+    finished there (it records its time last); None otherwise."""
     try:
+        if recorded_generator_time(db_url) is None:
+            return None
         with _connect(db_url) as conn:
             return conn.execute(
-                "SELECT COUNT(*) FROM accounts_user WHERE email LIKE %s", ("%@generert.invalid",)
+                "SELECT COUNT(*) FROM accounts_user WHERE email LIKE %s", ("%.generert.invalid",)
             ).fetchone()[0]
     except psycopg.Error:
         return None
