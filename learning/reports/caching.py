@@ -10,6 +10,10 @@ which names people — the organisation and the viewer's scope (whole
 organisation, or exactly which units). A refresh never deletes anything: it
 names a new version, and nothing is read under the old one again.
 
+Every key also holds the code's version (`code_version`): after a deploy
+with new templates, wording or rules, nothing rendered by the old code is
+served, while the processes of one deploy share what each of them renders.
+
 A random token, not a counter or the refresh time: a cleared cache would
 count up to a number already seen, and two refreshes committing out of order
 could leave the newest time unchanged. The token is replaced after the
@@ -19,7 +23,11 @@ request that read the old figures stores them under the old token.
 
 import hashlib
 import uuid
+from functools import cache as once
+from pathlib import Path
 
+from django.apps import apps
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
@@ -31,6 +39,28 @@ NATIONAL = "national"
 EPOCH_KEY = "reports:epoch"
 
 
+@once
+def code_version():
+    """A digest of what renders a report: this app's code and templates and
+    the translation catalogues. The same in every process of one deploy."""
+    here = Path(__file__).resolve().parent
+    files = [*here.glob("*.py"), *here.glob("templates/**/*.html")]
+    project = Path(settings.BASE_DIR).resolve()
+    locales = [Path(p) for p in settings.LOCALE_PATHS]
+    locales += [
+        Path(app.path) / "locale"
+        for app in apps.get_app_configs()
+        if Path(app.path).resolve().is_relative_to(project)
+    ]
+    for locale in locales:
+        files += locale.glob("*/LC_MESSAGES/django.mo")
+    digest = hashlib.sha256()
+    for path in sorted(set(files)):
+        digest.update(str(path.relative_to(path.anchor)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def _epoch():
     epoch = cache.get(EPOCH_KEY)
     if epoch is None:
@@ -40,7 +70,7 @@ def _epoch():
 
 
 def _version_key(epoch, organisation_id):
-    return f"reports:version:{epoch}:{organisation_id}"
+    return f"reports:version:{code_version()}:{epoch}:{organisation_id}"
 
 
 def version(organisation_id=NATIONAL):

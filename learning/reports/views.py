@@ -1,6 +1,8 @@
 """Dashboards, the map, exports and their downloads. Who may see what is
 decided in access.py; every view asks it first."""
 
+import hashlib
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,10 +11,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from courses import page_cache
 from tenants.models import Unit
 
 from . import access, caching, exports, map, municipal, tables
@@ -29,6 +32,24 @@ def _national(request):
     form = NationalFilterForm(request.GET or {})
     form.is_valid()
     return form
+
+
+def _filters(request, form, action):
+    """The filter form as HTML. A valid one is rendered once per content
+    version (its choices are courses, topics, counties and regions, whose
+    changes bump it), language and the filters as typed."""
+
+    def build():
+        return render_to_string("reports/_filters.html", {"form": form, "action": action})
+
+    if not form.is_valid():
+        return build()
+    typed = repr([(name, request.GET.getlist(name)) for name in form.fields])
+    key = (
+        f"reports:filters:{caching.code_version()}:{page_cache.content_version()}:"
+        f"{get_language()}:{action}:{hashlib.sha256(typed.encode()).hexdigest()}"
+    )
+    return caching.kept(key, build)
 
 
 def _national_body(form, template, extra):
@@ -106,7 +127,10 @@ def _map_context(report):
 @login_required
 def national(request):
     form = _national(request)
-    context = {"form": form, "query": request.GET.urlencode()}
+    context = {
+        "filters": _filters(request, form, reverse("reports:national")),
+        "query": request.GET.urlencode(),
+    }
     if not form.is_valid():
         return render(request, "reports/national.html", context, status=400)
     context["body"] = _national_body(
@@ -141,7 +165,10 @@ def _trend_bars(report):
 @login_required
 def national_map(request):
     form = _national(request)
-    context = {"form": form, "query": request.GET.urlencode()}
+    context = {
+        "filters": _filters(request, form, reverse("reports:national_map")),
+        "query": request.GET.urlencode(),
+    }
     if not form.is_valid():
         return render(request, "reports/map.html", context, status=400)
     context["body"] = _national_body(
