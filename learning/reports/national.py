@@ -6,11 +6,11 @@ once for all of them (suppression.py), so no view gives away what another hides.
 """
 
 import datetime
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django import forms
 from django.db.models import Sum
-from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -164,17 +164,22 @@ class NationalReport:
 
 
 def _rollups(form):
+    """The rollup rows in the filters' period and courses. The courses are
+    chosen first (a few rows), so the scan of the rollup joins nothing."""
     start, end = form.period()
     rows = CourseDayRollup.objects.unscoped().filter(day__gte=start, day__lte=end)
     data = form.cleaned_data
+    courses = CoursePage.objects.all()
     if data.get("course"):
-        rows = rows.filter(course_id=data["course"].pk)
+        courses = courses.filter(pk=data["course"].pk)
     if data.get("topic"):
-        rows = rows.filter(course__topic_id=data["topic"].pk)
+        courses = courses.filter(topic_id=data["topic"].pk)
     if data.get("content") == "national":
-        rows = rows.filter(course__organisation__kind=Organisation.Kind.NATIONAL)
+        courses = courses.filter(organisation__kind=Organisation.Kind.NATIONAL)
     elif data.get("content") == "local":
-        rows = rows.exclude(course__organisation__kind=Organisation.Kind.NATIONAL)
+        courses = courses.exclude(organisation__kind=Organisation.Kind.NATIONAL)
+    if data.get("course") or data.get("topic") or data.get("content"):
+        rows = rows.filter(course_id__in=list(courses.values_list("pk", flat=True)))
     return rows
 
 
@@ -218,14 +223,19 @@ def _build(form, refreshed):
         r["organisation_id"]: r
         for r in base.values("organisation_id").annotate(**{m: Sum(m) for m in MEASURES}).order_by()
     }
-    months = {
-        r["month"]: r
-        for r in base.filter(organisation_id__in=shown_ids)
-        .annotate(month=TruncMonth("day"))
-        .values("month")
+    # The trend per day, added up into months here: grouping by a column is
+    # cheaper for PostgreSQL than by a month worked out from every row.
+    by_month = defaultdict(lambda: dict.fromkeys(MEASURES, 0))
+    for r in (
+        base.filter(organisation_id__in=shown_ids)
+        .values("day")
         .annotate(**{m: Sum(m) for m in MEASURES})
-        .order_by("month")
-    }
+        .order_by()
+    ):
+        month = by_month[r["day"].replace(day=1)]
+        for m in MEASURES:
+            month[m] += r[m] or 0
+    months = dict(sorted(by_month.items()))
 
     sums = {"national": [o.pk for o in municipalities]}
     for org in municipalities:
