@@ -35,6 +35,9 @@ from django.utils.translation import get_language
 
 VERSION_SECONDS = 30 * 24 * 3600
 PAGE_SECONDS = 3600  # a backstop: a new version is what makes a page old
+# Pages with names: a replaced version is never read again, but what was kept
+# under it stays in the cache until this runs out (e.g. after an erasure).
+PERSONAL_SECONDS = 600
 NATIONAL = "national"
 EPOCH_KEY = "reports:epoch"
 
@@ -127,10 +130,10 @@ def municipal_key(scope, course_id):
     )
 
 
-def kept(key, build):
+def kept(key, build, seconds=PAGE_SECONDS):
     """The value kept under `key`, or `build()` kept there now."""
     value = cache.get(key)
     if value is None:
         value = build()
-        cache.set(key, value, PAGE_SECONDS)
+        cache.set(key, value, seconds)
     return value

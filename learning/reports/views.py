@@ -228,6 +228,7 @@ def municipal_dashboard(request, organisation_id):
         "parts": caching.kept(
             caching.municipal_key(scope, course_id),
             lambda: _municipal_parts(scope, course_id),
+            caching.PERSONAL_SECONDS,
         ),
     }
     return render(request, "reports/municipal.html", context)
