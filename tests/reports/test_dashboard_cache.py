@@ -170,3 +170,13 @@ class NationalCacheTestCase(TestCase):
         self.client.post(reverse("reports:weekly_email"), {"weekly_email": "on"})
         assert 'name="weekly_email" checked' in self.text(self.kari, url)
         assert 'name="weekly_email" checked' not in self.text(self.sigrid, url)
+
+    def test_each_language_gets_its_own_kept_report(self):
+        url = reverse("reports:national")
+        assert "Opptak per kommune" in self.text(self.kari, url)
+        self.sigrid.language = "en"
+        self.sigrid.save(update_fields=["language"])
+        content = self.text(self.sigrid, url)
+        assert "Opptak per kommune" not in content
+        assert "Uptake per municipality" in content
+        assert "Opptak per kommune" in self.text(self.kari, url)
