@@ -171,12 +171,15 @@ def _forget_kept_routes():
     """Workers keep sites and routes per content version (courses.routing).
     A test database is emptied without the signals that bump that version,
     so start every test on a new one, as a deploy would. The same for the
-    employers kept per person (tenants.employers)."""
+    employers kept per person (tenants.employers) and the reports kept per
+    rollup version (learning.reports.caching)."""
     from courses import page_cache
+    from learning.reports import caching
     from tenants import employers
 
     page_cache.new_version()
     employers.new_version()
+    caching.forget_all()
 
 
 @pytest.fixture(autouse=True)

@@ -6,19 +6,18 @@ once for all of them (suppression.py), so no view gives away what another hides.
 """
 
 import datetime
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django import forms
-from django.core.cache import cache
 from django.db.models import Sum
-from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import CoursePage, Topic
 from tenants.models import Organisation
 
-from . import rollups
+from . import caching, rollups
 from .models import CourseDayRollup
 from .suppression import suppress_with_trend
 
@@ -34,7 +33,6 @@ MEASURE_LABELS = {
 # (suppression.suppress_with_trend's `within`); the outer one comes first.
 NESTED_IN = {"assigned": "enrolled", "passed": "completed"}
 HIDDEN = _("færre enn 5")
-CACHE_SECONDS = 300
 
 
 class NationalFilterForm(forms.Form):
@@ -119,7 +117,7 @@ class NationalFilterForm(forms.Form):
             parts.append(str(value.pk) if value else "")
         for name in ("content", "size_class", "written_form"):
             parts.append(self.cleaned_data.get(name) or "")
-        return "reports:national:v2:" + ":".join(parts)
+        return ":".join(parts)
 
 
 @dataclass
@@ -166,17 +164,22 @@ class NationalReport:
 
 
 def _rollups(form):
+    """The rollup rows in the filters' period and courses. The courses are
+    chosen first (a few rows), so the scan of the rollup joins nothing."""
     start, end = form.period()
     rows = CourseDayRollup.objects.unscoped().filter(day__gte=start, day__lte=end)
     data = form.cleaned_data
+    courses = CoursePage.objects.all()
     if data.get("course"):
-        rows = rows.filter(course_id=data["course"].pk)
+        courses = courses.filter(pk=data["course"].pk)
     if data.get("topic"):
-        rows = rows.filter(course__topic_id=data["topic"].pk)
+        courses = courses.filter(topic_id=data["topic"].pk)
     if data.get("content") == "national":
-        rows = rows.filter(course__organisation__kind=Organisation.Kind.NATIONAL)
+        courses = courses.filter(organisation__kind=Organisation.Kind.NATIONAL)
     elif data.get("content") == "local":
-        rows = rows.exclude(course__organisation__kind=Organisation.Kind.NATIONAL)
+        courses = courses.exclude(organisation__kind=Organisation.Kind.NATIONAL)
+    if data.get("course") or data.get("topic") or data.get("content"):
+        rows = rows.filter(course_id__in=list(courses.values_list("pk", flat=True)))
     return rows
 
 
@@ -198,15 +201,10 @@ def _rate(count, headcount):
 
 
 def national_report(form):
-    """Build (or read from cache) the report for a valid NationalFilterForm."""
-    key = form.cache_key()
-    refreshed = rollups.refreshed_at()
-    cached = cache.get(key)
-    if cached is not None and cached.refreshed_at == refreshed:
-        return cached
-    report = _build(form, refreshed)
-    cache.set(key, report, CACHE_SECONDS)
-    return report
+    """Build (or read from cache) the report for a valid NationalFilterForm,
+    kept until any organisation's rollups are refreshed (caching.py)."""
+    key = f"reports:national:v3:{caching.version()}:{form.cache_key()}"
+    return caching.kept(key, lambda: _build(form, rollups.refreshed_at()))
 
 
 def _build(form, refreshed):
@@ -225,14 +223,19 @@ def _build(form, refreshed):
         r["organisation_id"]: r
         for r in base.values("organisation_id").annotate(**{m: Sum(m) for m in MEASURES}).order_by()
     }
-    months = {
-        r["month"]: r
-        for r in base.filter(organisation_id__in=shown_ids)
-        .annotate(month=TruncMonth("day"))
-        .values("month")
+    # The trend per day, added up into months here: grouping by a column is
+    # cheaper for PostgreSQL than by a month worked out from every row.
+    by_month = defaultdict(lambda: dict.fromkeys(MEASURES, 0))
+    for r in (
+        base.filter(organisation_id__in=shown_ids)
+        .values("day")
         .annotate(**{m: Sum(m) for m in MEASURES})
-        .order_by("month")
-    }
+        .order_by()
+    ):
+        month = by_month[r["day"].replace(day=1)]
+        for m in MEASURES:
+            month[m] += r[m] or 0
+    months = dict(sorted(by_month.items()))
 
     sums = {"national": [o.pk for o in municipalities]}
     for org in municipalities:

@@ -9,6 +9,7 @@ from django.dispatch import receiver
 
 from learning.tracking.signals import progress_changed
 
+from . import caching
 from .models import ExportJob
 from .tasks import refresh_rollups_task
 
@@ -40,3 +41,12 @@ def forget_exports_with(sender, instance, **kwargs):
         if job.file:
             job.file.delete(save=False)
         job.delete()
+
+
+@receiver(pre_delete, sender=settings.AUTH_USER_MODEL, dispatch_uid="reports_forget_kept_names")
+def forget_kept_reports_with(sender, instance, **kwargs):
+    """An account is deleted: municipal reports kept with the person's name in
+    the gap list (caching.py) are not served again, by any organisation they
+    worked for. The rollups themselves keep counting them (learning/privacy)."""
+    organisations = set(instance.employments.values_list("organisation_id", flat=True))
+    caching.rollups_changed(organisations)

@@ -16,6 +16,7 @@ from django.utils import timezone
 from learning.privacy.services import erased_day_counts, erased_unit_counts
 from learning.tracking.models import Enrollment
 
+from . import caching
 from .models import CourseDayRollup, RollupState, UnitRollup
 
 MEASURES = ("enrolled", "started", "completed", "passed", "assigned")
@@ -31,7 +32,8 @@ _DATE_FIELDS = {
 def refresh_rollups(organisation_id, course_id=None):
     """Recompute both rollups of one organisation (all its courses, or one).
     Safe to run twice or concurrently with the nightly rebuild (last write wins,
-    and both write the same figures)."""
+    and both write the same figures). Reports kept from the old figures are
+    not served again (caching.rollups_changed)."""
     enrollments = Enrollment.objects.for_organisation(organisation_id)
     if course_id is not None:
         enrollments = enrollments.filter(course_id=course_id)
@@ -96,6 +98,7 @@ def refresh_rollups(organisation_id, course_id=None):
         RollupState.objects.for_organisation(organisation_id).update_or_create(
             organisation_id=organisation_id, defaults={"refreshed_at": timezone.now()}
         )
+    caching.rollups_changed([organisation_id])
 
 
 def organisations_with_enrollments():

@@ -1,20 +1,24 @@
 """Dashboards, the map, exports and their downloads. Who may see what is
 decided in access.py; every view asks it first."""
 
+import hashlib
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.base import ContentFile
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from courses import page_cache
 from tenants.models import Unit
 
-from . import access, exports, map, municipal, tables
+from . import access, caching, exports, map, municipal, tables
 from .models import AnalystSubscription, ApiToken, ExportJob, UnitLeader
 from .national import NationalFilterForm, national_report
 
@@ -23,19 +27,41 @@ GAPS_SHOWN = 100  # the most urgent first; choose a course to narrow the list
 
 
 def _national(request):
+    """The filter form (bound, validated), or a 403 for anyone but KS."""
     access.require_national(request.user)
-    form = NationalFilterForm(request.GET or None)
-    if request.GET and not form.is_valid():
-        return form, None
-    if not request.GET:
-        form = NationalFilterForm({})
-        form.is_valid()
-    return form, national_report(form)
+    form = NationalFilterForm(request.GET or {})
+    form.is_valid()
+    return form
 
 
-def _fragment_key(form, report):
-    """Names a rendered table or map: same filters, figures and language."""
-    return f"{form.cache_key()}:{report.refreshed_at}:{get_language()}"
+def _filters(request, form, action):
+    """The filter form as HTML. A valid one is rendered once per content
+    version (its choices are courses, topics, counties and regions, whose
+    changes bump it), language and the filters as typed."""
+
+    def build():
+        return render_to_string("reports/_filters.html", {"form": form, "action": action})
+
+    if not form.is_valid():
+        return build()
+    typed = repr([(name, request.GET.getlist(name)) for name in form.fields])
+    key = (
+        f"reports:filters:{caching.code_version()}:{page_cache.content_version()}:"
+        f"{get_language()}:{action}:{hashlib.sha256(typed.encode()).hexdigest()}"
+    )
+    return caching.kept(key, build)
+
+
+def _national_body(form, template, extra):
+    """The report part of a national page, rendered once per rollup version,
+    filters and language (caching.py) without the request: it holds nothing
+    about the viewer, who gets the filters, links and forms around it."""
+
+    def build():
+        report = national_report(form)
+        return render_to_string(template, {"report": report, **extra(report)})
+
+    return caching.kept(caching.national_key(f"{template}:{form.cache_key()}"), build)
 
 
 @login_required
@@ -100,19 +126,25 @@ def _map_context(report):
 
 @login_required
 def national(request):
-    form, report = _national(request)
-    context = {"form": form, "report": report, "query": request.GET.urlencode()}
-    status = 200
-    if report is None:
-        status = 400
-    else:
-        context["fragment_key"] = _fragment_key(form, report)
-        context["table"] = tables.national_table(report)
-        context["trend"] = tables.trend_table(report)
-        context["trend_bars"] = _trend_bars(report)
-        sub = AnalystSubscription.objects.filter(user=request.user).first()
-        context["subscribed"] = bool(sub and sub.weekly_email)
-    return render(request, "reports/national.html", context, status=status)
+    form = _national(request)
+    context = {
+        "filters": _filters(request, form, reverse("reports:national")),
+        "query": request.GET.urlencode(),
+    }
+    if not form.is_valid():
+        return render(request, "reports/national.html", context, status=400)
+    context["body"] = _national_body(
+        form,
+        "reports/_national_report.html",
+        lambda report: {
+            "table": tables.national_table(report),
+            "trend": tables.trend_table(report),
+            "trend_bars": _trend_bars(report),
+        },
+    )
+    sub = AnalystSubscription.objects.filter(user=request.user).first()
+    context["subscribed"] = bool(sub and sub.weekly_email)
+    return render(request, "reports/national.html", context)
 
 
 def _trend_bars(report):
@@ -132,13 +164,18 @@ def _trend_bars(report):
 
 @login_required
 def national_map(request):
-    form, report = _national(request)
-    context = {"form": form, "report": report, "query": request.GET.urlencode()}
-    if report is None:
+    form = _national(request)
+    context = {
+        "filters": _filters(request, form, reverse("reports:national_map")),
+        "query": request.GET.urlencode(),
+    }
+    if not form.is_valid():
         return render(request, "reports/map.html", context, status=400)
-    context["fragment_key"] = _fragment_key(form, report)
-    context["report_map"] = lambda: _map_context(report)
-    context["table"] = tables.national_table(report)
+    context["body"] = _national_body(
+        form,
+        "reports/_map_report.html",
+        lambda report: {"m": _map_context(report), "table": tables.national_table(report)},
+    )
     return render(request, "reports/map.html", context)
 
 
@@ -156,9 +193,10 @@ def _check_format(file_format):
 @login_required
 def national_export(request, file_format):
     _check_format(file_format)
-    form, report = _national(request)
-    if report is None:
+    form = _national(request)
+    if not form.is_valid():
         return HttpResponse(_("Filtrene er ugyldige: rett dem på dashbordet."), status=400)
+    report = national_report(form)
     table = (_("Opptak per kommune"), *tables.national_table(report))
     content, content_type = exports.render(
         file_format, _("Opptak per kommune"), report.filters, [table]
@@ -180,6 +218,26 @@ def _municipal_context(request, organisation_id):
 @login_required
 def municipal_dashboard(request, organisation_id):
     scope, course_id = _municipal_context(request, organisation_id)
+    context = {
+        "scope": scope,
+        "organisation": scope.organisation,
+        "query": request.GET.urlencode(),
+        "jobs": ExportJob.objects.filter(
+            requested_by=request.user, organisation=scope.organisation
+        )[:5],
+        "parts": caching.kept(
+            caching.municipal_key(scope, course_id),
+            lambda: _municipal_parts(scope, course_id),
+            caching.PERSONAL_SECONDS,
+        ),
+    }
+    return render(request, "reports/municipal.html", context)
+
+
+def _municipal_parts(scope, course_id):
+    """The municipal report for one scope, rendered without the request: the
+    course filter (top) and the status table and gap list (body). It names
+    people, so it is kept only under the scope's own key (caching.municipal_key)."""
     status_rows = municipal.status_table(scope, course_id)
     gaps = municipal.gap_list(scope, course_id)
     context = {
@@ -191,12 +249,11 @@ def municipal_dashboard(request, organisation_id):
         "courses": municipal.courses(scope),
         "course_id": course_id,
         "refreshed_at": municipal.refreshed_at(scope),
-        "query": request.GET.urlencode(),
-        "jobs": ExportJob.objects.filter(
-            requested_by=request.user, organisation=scope.organisation
-        )[:5],
     }
-    return render(request, "reports/municipal.html", context)
+    return {
+        "top": render_to_string("reports/_municipal_top.html", context),
+        "body": render_to_string("reports/_municipal_report.html", context),
+    }
 
 
 def _gap_rows(scope, gaps):

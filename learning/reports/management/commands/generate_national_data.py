@@ -60,7 +60,7 @@ class Command(BaseCommand):
         clock = time.monotonic()
         rng = random.Random(seed)  # noqa: S311  (made-up data, not secrets)
         User = get_user_model()
-        if User.objects.filter(email__endswith="@" + DOMAIN).exists():
+        if User.objects.filter(email__endswith="." + DOMAIN).exists():
             raise CommandError(
                 "Databasen har allerede genererte data. Bruk en ny database for en ny kjøring."
             )
