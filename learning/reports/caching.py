@@ -19,9 +19,17 @@ count up to a number already seen, and two refreshes committing out of order
 could leave the newest time unchanged. The token is replaced after the
 refresh commits (and once at once, for callers outside a transaction), so a
 request that read the old figures stores them under the old token.
+
+The national version is the exception: every fold anywhere refreshes some
+organisation, so replacing it on each refresh would leave the national
+dashboard cold all day. A refresh marks it out of date instead, and it is
+replaced once it is REPORTS_NATIONAL_MAX_AGE_SECONDS old (a minute by
+default): national figures are at most that much behind, and the dashboard
+says when its figures were refreshed.
 """
 
 import hashlib
+import time
 import uuid
 from functools import cache as once
 from pathlib import Path
@@ -76,23 +84,50 @@ def _version_key(epoch, organisation_id):
     return f"reports:version:{code_version()}:{epoch}:{organisation_id}"
 
 
+def _new_token():
+    # When it was named, for the national version's age.
+    return f"{uuid.uuid4().hex}:{time.time():.3f}"
+
+
 def version(organisation_id=NATIONAL):
     """The current version of one organisation's rollups (or, by default, of
     the national report, which reads every organisation's)."""
-    key = _version_key(_epoch(), organisation_id)
+    epoch = _epoch()
+    key = _version_key(epoch, organisation_id)
+    if organisation_id == NATIONAL:
+        return _national_version(key, _outdated_key(epoch))
     token = cache.get(key)
     if token is None:
-        cache.add(key, uuid.uuid4().hex, VERSION_SECONDS)
+        cache.add(key, _new_token(), VERSION_SECONDS)
         token = cache.get(key)
     return token
 
 
+def _national_version(key, outdated_key):
+    found = cache.get_many([key, outdated_key])
+    token = found.get(key)
+    if token is None:
+        cache.add(key, _new_token(), VERSION_SECONDS)
+        return cache.get(key)
+    if outdated_key in found:
+        age = time.time() - float(token.rpartition(":")[2])
+        if age >= settings.REPORTS_NATIONAL_MAX_AGE_SECONDS:
+            # Two requests may both get here: two rebuilds, nothing worse.
+            cache.delete(outdated_key)
+            token = _new_token()
+            cache.set(key, token, VERSION_SECONDS)
+    return token
+
+
+def _outdated_key(epoch):
+    return f"reports:national-outdated:{code_version()}:{epoch}"
+
+
 def _replace(organisation_ids):
     epoch = _epoch()
-    cache.set_many(
-        {_version_key(epoch, o): uuid.uuid4().hex for o in [*organisation_ids, NATIONAL]},
-        VERSION_SECONDS,
-    )
+    tokens = {_version_key(epoch, o): _new_token() for o in organisation_ids}
+    tokens[_outdated_key(epoch)] = 1
+    cache.set_many(tokens, VERSION_SECONDS)
 
 
 def rollups_changed(organisation_ids):

@@ -324,6 +324,9 @@ CELERY_BEAT_SCHEDULE = {
 }
 # Enrollments stale for longer than this are folded by the sweeper.
 TRACKING_SWEEP_AFTER_SECONDS = env.int("TRACKING_SWEEP_AFTER_SECONDS", default=60)
+# How far behind the national dashboard may be: every refresh anywhere marks
+# it out of date, and it is rebuilt at most this often (learning/reports/caching.py).
+REPORTS_NATIONAL_MAX_AGE_SECONDS = env.int("REPORTS_NATIONAL_MAX_AGE_SECONDS", default=60)
 
 # Wagtail 8's own background tasks (reference index, file deletion) run through
 # django-tasks. Immediate everywhere: they are small and must not need a worker.

@@ -41,3 +41,7 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # Serve static files from the apps' directories; no collectstatic before tests.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# A refresh shows on the national dashboard at the next request; the minute's
+# grace of production is tested where it is set (tests/reports).
+REPORTS_NATIONAL_MAX_AGE_SECONDS = 0

@@ -147,6 +147,17 @@ class NationalCacheTestCase(TestCase):
         refresh_rollups(self.alpha.pk)
         assert self.completed(self.text(self.kari, url)) == "7"
 
+    def test_a_busy_country_rebuilds_the_national_page_at_most_once_a_minute(self):
+        url = reverse("reports:national")
+        with self.settings(REPORTS_NATIONAL_MAX_AGE_SECONDS=60):
+            assert self.completed(self.text(self.kari, url)) == "6"
+            complete(self.siri_enrollment)
+            refresh_rollups(self.alpha.pk)
+            # Refreshed seconds ago: the kept page, with its own refresh time.
+            assert self.completed(self.text(self.kari, url)) == "6"
+        with self.settings(REPORTS_NATIONAL_MAX_AGE_SECONDS=0):  # a minute later
+            assert self.completed(self.text(self.kari, url)) == "7"
+
     def test_the_map_follows_a_refresh_too(self):
         url = reverse("reports:national_map")
         assert self.completed(self.text(self.kari, url)) == "6"  # the table beside the map
