@@ -28,7 +28,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.request
@@ -40,7 +39,15 @@ import psycopg
 import redis
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pages import create_database, drop_database, free_port, step, wait_until_up  # noqa: E402
+from pages import (  # noqa: E402
+    bench_environment,
+    create_database,
+    drop_database,
+    free_port,
+    start_gunicorn,
+    step,
+    wait_until_up,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
@@ -59,10 +66,8 @@ BROWSER_ROWS = (
 )
 BATCH = 20
 
-SETTINGS = """\
-from learning.settings.production import *  # noqa: F403
-
-STATIC_ROOT = {static_root!r}
+# Added to the benchmarks' settings: tracking's tasks on this run's own queue.
+SETTINGS = """
 TRACKING_QUEUE = {queue!r}
 CELERY_TASK_ROUTES = {{"tracking.*": {{"queue": TRACKING_QUEUE}}}}
 """
@@ -123,25 +128,14 @@ print("SETUP " + json.dumps({"lessons": [p.pk for p in lessons], "learners": out
 
 def main():
     db_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB)
-    work = Path(tempfile.mkdtemp(prefix="bench-ingest-"))
-    (work / "static").mkdir()
     queue = f"bench-tracking-{uuid.uuid4().hex[:8]}"
-    (work / "bench_settings.py").write_text(
-        SETTINGS.format(static_root=str(work / "static"), queue=queue)
+    work, env = bench_environment(
+        "bench-ingest-",
+        db_url,
+        REDIS_URL,
+        SETTINGS.format(queue=queue),
+        TRACKING_SWEEP_AFTER_SECONDS="5",
     )
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(work), str(ROOT)]),
-        "DJANGO_SETTINGS_MODULE": "bench_settings",
-        "SECRET_KEY": "bench-only-" + "k" * 40,
-        "ALLOWED_HOSTS": "127.0.0.1,localhost,.localhost",
-        "DATABASE_URL": db_url,
-        "REDIS_URL": REDIS_URL,
-        "SECURE_SSL_REDIRECT": "False",
-        "MEDIA_ROOT": str(work / "media"),
-        "LOG_LEVEL": "ERROR",
-        "TRACKING_SWEEP_AFTER_SECONDS": "5",
-    }
     processes = []
     create_database(db_url)
     try:
@@ -162,20 +156,10 @@ def main():
         base = f"http://127.0.0.1:{port}"
         step(f"gunicorn ({WEB_WORKERS}×{WEB_THREADS} threads) on {base}, a worker on {queue}")
         bin_dir = Path(PYTHON).parent
+        # Threads keep connections alive and overlap database waits.
         processes.append(
-            subprocess.Popen(
-                [
-                    str(bin_dir / "gunicorn"),
-                    "learning.wsgi:application",
-                    f"--workers={WEB_WORKERS}",
-                    # Threads keep connections alive and overlap database waits.
-                    f"--worker-class={WEB_CLASS}",
-                    f"--threads={WEB_THREADS}",
-                    f"--bind=127.0.0.1:{port}",
-                    "--log-level=warning",
-                ],
-                cwd=ROOT,
-                env=env,
+            start_gunicorn(
+                env, port, WEB_WORKERS, f"--worker-class={WEB_CLASS}", f"--threads={WEB_THREADS}"
             )
         )
         processes.append(

@@ -52,10 +52,15 @@ STATIC_ROOT = {static_root!r}
 """
 
 
-def main():
-    db_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB)
-    work = Path(tempfile.mkdtemp(prefix="bench-pages-"))
-    (work / "bench_settings.py").write_text(SETTINGS.format(static_root=str(work / "static")))
+def bench_environment(prefix, db_url, redis_url, extra_settings="", **variables):
+    """A work folder and the environment every benchmark runs the platform
+    in: production settings (plus `extra_settings`) in a module of its own,
+    plain http on loopback, the given database and Redis. Returns (work, env)."""
+    work = Path(tempfile.mkdtemp(prefix=prefix))
+    (work / "static").mkdir()
+    (work / "bench_settings.py").write_text(
+        SETTINGS.format(static_root=str(work / "static")) + extra_settings
+    )
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join([str(work), str(ROOT)]),
@@ -63,11 +68,34 @@ def main():
         "SECRET_KEY": "bench-only-" + "k" * 40,
         "ALLOWED_HOSTS": "127.0.0.1,localhost,.localhost",
         "DATABASE_URL": db_url,
-        "REDIS_URL": REDIS_URL,
+        "REDIS_URL": redis_url,
         "SECURE_SSL_REDIRECT": "False",
         "MEDIA_ROOT": str(work / "media"),
         "LOG_LEVEL": "ERROR",
+        **variables,
     }
+    return work, env
+
+
+def start_gunicorn(env, port, workers, *options):
+    """gunicorn serving the platform on 127.0.0.1:port; the caller stops it."""
+    return subprocess.Popen(
+        [
+            str(Path(PYTHON).with_name("gunicorn")),
+            "learning.wsgi:application",
+            f"--workers={workers}",
+            *options,
+            f"--bind=127.0.0.1:{port}",
+            "--log-level=warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+
+
+def main():
+    db_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB)
+    work, env = bench_environment("bench-pages-", db_url, REDIS_URL)
     server = None
     create_database(db_url)
     try:
@@ -84,17 +112,7 @@ def main():
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         step(f"gunicorn on {base}")
-        server = subprocess.Popen(
-            [
-                str(Path(PYTHON).with_name("gunicorn")),
-                "learning.wsgi:application",
-                f"--workers={WEB_WORKERS}",
-                f"--bind=127.0.0.1:{port}",
-                "--log-level=warning",
-            ],
-            cwd=ROOT,
-            env=env,
-        )
+        server = start_gunicorn(env, port, WEB_WORKERS)
         # /healthz answers 503 without a Celery worker; any answer means up.
         wait_until_up(f"{base}/healthz", server)
 

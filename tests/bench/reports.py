@@ -32,7 +32,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -42,12 +41,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from pages import (  # noqa: E402
     PYTHON,
     ROOT,
-    SETTINGS,
+    bench_environment,
     create_database,
     drop_database,
     fetch,
     free_port,
     manage,
+    start_gunicorn,
     step,
     wait_until_up,
 )
@@ -170,21 +170,9 @@ def main():
     args = parser.parse_args()
     keep = args.keep or args.reuse
     db_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB)
-    work = Path(tempfile.mkdtemp(prefix="bench-reports-"))
-    (work / "bench_settings.py").write_text(SETTINGS.format(static_root=str(work / "static")))
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(work), str(ROOT)]),
-        "DJANGO_SETTINGS_MODULE": "bench_settings",
-        "SECRET_KEY": "bench-only-" + "k" * 40,
-        "ALLOWED_HOSTS": "127.0.0.1,localhost,.localhost",
-        "DATABASE_URL": db_url,
-        "REDIS_URL": REDIS_URL,
-        "CELERY_TASK_ALWAYS_EAGER": "true",
-        "SECURE_SSL_REDIRECT": "False",
-        "MEDIA_ROOT": str(work / "media"),
-        "LOG_LEVEL": "ERROR",
-    }
+    work, env = bench_environment(
+        "bench-reports-", db_url, REDIS_URL, CELERY_TASK_ALWAYS_EAGER="true"
+    )
     server = None
     existing = generated_learners(db_url) if args.reuse else None
     if args.reuse and existing and existing != args.learners:
@@ -225,17 +213,7 @@ def main():
 
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        server = subprocess.Popen(
-            [
-                str(Path(PYTHON).with_name("gunicorn")),
-                "learning.wsgi:application",
-                "--workers=2",
-                f"--bind=127.0.0.1:{port}",
-                "--log-level=warning",
-            ],
-            cwd=ROOT,
-            env=env,
-        )
+        server = start_gunicorn(env, port, 2)
         wait_until_up(f"{base}/healthz", server)
         analyst = {"Cookie": f"sessionid={session(env, 'analytiker@ks.no')}"}
         admin = {"Cookie": f"sessionid={session(env, 'drift@ks.no', superuser=True)}"}
