@@ -24,6 +24,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 
+from learning.cache import shared_token
 from learning.middleware import chosen_language
 
 # A random token (see new_version); not the integer the name "version" held
@@ -63,11 +64,7 @@ def new_version():
 
 def content_version():
     """The current content version; a new one if the cache has none."""
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
-        version = cache.get(VERSION_KEY)
-    return version
+    return shared_token(VERSION_KEY)
 
 
 def bump_version(**kwargs):

@@ -8,6 +8,8 @@ only a handle on the pool and safe to reuse; Django keeps one cache object
 per thread, so each thread still has its own.
 """
 
+import uuid
+
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 
@@ -28,3 +30,17 @@ class ReusingRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = ReusingRedisCacheClient
+
+
+def shared_token(key, timeout=None, make=None):
+    """The token stored under `key`, or a new random one stored there now.
+    Processes that ask at the same moment agree (`add` is SET NX, and the
+    winner's token is read back). For versions that must never repeat: a
+    cleared cache gets a new token, not a number counted up again."""
+    from django.core.cache import cache
+
+    token = cache.get(key)
+    if token is None:
+        cache.add(key, make() if make else uuid.uuid4().hex, timeout)
+        token = cache.get(key)
+    return token

@@ -18,6 +18,8 @@ import uuid
 from django.core.cache import cache
 from django.db import transaction
 
+from learning.cache import shared_token
+
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "tenants:employers:version"
@@ -56,8 +58,7 @@ def kept_employers(user_id, find):
         if version is not None and kept is not None and kept[0] == version:
             return kept[1]
         if version is None:
-            cache.add(VERSION_KEY, uuid.uuid4().hex, None)
-            version = cache.get(VERSION_KEY)
+            version = shared_token(VERSION_KEY)
     except Exception:  # noqa: BLE001
         logger.warning("cache unavailable: employers looked up in the database")
         return find()

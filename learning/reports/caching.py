@@ -41,6 +41,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from learning.cache import shared_token
+
 VERSION_SECONDS = 30 * 24 * 3600
 PAGE_SECONDS = 3600  # a backstop: a new version is what makes a page old
 # Pages with names: a replaced version is never read again, but what was kept
@@ -73,11 +75,7 @@ def code_version():
 
 
 def _epoch():
-    epoch = cache.get(EPOCH_KEY)
-    if epoch is None:
-        cache.add(EPOCH_KEY, uuid.uuid4().hex, None)
-        epoch = cache.get(EPOCH_KEY)
-    return epoch
+    return shared_token(EPOCH_KEY)
 
 
 def _version_key(epoch, organisation_id):
@@ -96,19 +94,14 @@ def version(organisation_id=NATIONAL):
     key = _version_key(epoch, organisation_id)
     if organisation_id == NATIONAL:
         return _national_version(key, _outdated_key(epoch))
-    token = cache.get(key)
-    if token is None:
-        cache.add(key, _new_token(), VERSION_SECONDS)
-        token = cache.get(key)
-    return token
+    return shared_token(key, VERSION_SECONDS, _new_token)
 
 
 def _national_version(key, outdated_key):
     found = cache.get_many([key, outdated_key])
     token = found.get(key)
     if token is None:
-        cache.add(key, _new_token(), VERSION_SECONDS)
-        return cache.get(key)
+        return shared_token(key, VERSION_SECONDS, _new_token)
     if outdated_key in found:
         age = time.time() - float(token.rpartition(":")[2])
         if age >= settings.REPORTS_NATIONAL_MAX_AGE_SECONDS:

@@ -124,17 +124,26 @@ def _map_context(report):
     }
 
 
-@login_required
-def national(request):
+def _national_page(request, url_name, template, body_template, body_context):
+    """The page's context: its filters and the kept report body; or, for
+    filters that do not validate, the page saying so (400)."""
     form = _national(request)
     context = {
-        "filters": _filters(request, form, reverse("reports:national")),
+        "filters": _filters(request, form, reverse(url_name)),
         "query": request.GET.urlencode(),
     }
     if not form.is_valid():
-        return render(request, "reports/national.html", context, status=400)
-    context["body"] = _national_body(
-        form,
+        return render(request, template, context, status=400)
+    context["body"] = _national_body(form, body_template, body_context)
+    return context
+
+
+@login_required
+def national(request):
+    context = _national_page(
+        request,
+        "reports:national",
+        "reports/national.html",
         "reports/_national_report.html",
         lambda report: {
             "table": tables.national_table(report),
@@ -142,6 +151,8 @@ def national(request):
             "trend_bars": _trend_bars(report),
         },
     )
+    if isinstance(context, HttpResponse):
+        return context
     sub = AnalystSubscription.objects.filter(user=request.user).first()
     context["subscribed"] = bool(sub and sub.weekly_email)
     return render(request, "reports/national.html", context)
@@ -164,18 +175,15 @@ def _trend_bars(report):
 
 @login_required
 def national_map(request):
-    form = _national(request)
-    context = {
-        "filters": _filters(request, form, reverse("reports:national_map")),
-        "query": request.GET.urlencode(),
-    }
-    if not form.is_valid():
-        return render(request, "reports/map.html", context, status=400)
-    context["body"] = _national_body(
-        form,
+    context = _national_page(
+        request,
+        "reports:national_map",
+        "reports/map.html",
         "reports/_map_report.html",
         lambda report: {"m": _map_context(report), "table": tables.national_table(report)},
     )
+    if isinstance(context, HttpResponse):
+        return context
     return render(request, "reports/map.html", context)
 
 

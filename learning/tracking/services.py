@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from courses import page_cache
 from courses.models import CoursePage, LessonPage
+from learning.cache import shared_token
 from tenants.models import Employment, Unit
 from tenants.services import SESSION_KEY
 
@@ -110,8 +111,7 @@ def employment_stamp(user_id, found=None):
     if stamp is not None:
         return stamp
     try:
-        cache.add(key, uuid.uuid4().hex, STAMP_SECONDS)
-        return cache.get(key)
+        return shared_token(key, STAMP_SECONDS)
     except Exception:  # noqa: BLE001
         logger.warning("cache unavailable for %s", key)
         return None
