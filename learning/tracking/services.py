@@ -238,42 +238,26 @@ def lesson_activities(lesson):
     return activities
 
 
-def cache_get(key):
-    # A cache that is down (Redis unreachable) must not fail learners' requests.
-    try:
-        return cache.get(key)
-    except Exception:  # noqa: BLE001
-        logger.warning("cache unavailable for %s", key)
-        return None
-
-
 def cache_set(key, value, timeout=CACHE_SECONDS):
+    # A cache that is down (Redis unreachable) must not fail learners' requests.
     try:
         cache.set(key, value, timeout)
     except Exception:  # noqa: BLE001
         logger.warning("cache unavailable for %s", key)
 
 
-def _content_version():
-    # Bumped by courses on every publish, unpublish, move and delete.
-    try:
-        return page_cache.content_version()
-    except Exception:  # noqa: BLE001
-        logger.warning("cache unavailable for the content version")
-        return None
-
-
 def course_outline(course_id):
     """The live lessons of a course in order, each with its activities:
-    [{"lesson_id", "activities"}]. Cached until content changes."""
-    key = f"tracking:outline:{course_id}:{_content_version()}"
-    outline = cache_get(key)
+    [{"lesson_id", "activities"}]. Kept until content changes."""
+    key = f"tracking:outline:{course_id}"
+    version, found = kept([key])
+    outline = found.get(key)
     if outline is None:
         lessons = CoursePage.objects.get(pk=course_id).lessons()
         outline = [
             {"lesson_id": lesson.pk, "activities": lesson_activities(lesson)} for lesson in lessons
         ]
-        cache_set(key, outline)
+        keep(version, {key: outline})
     return outline
 
 
@@ -293,9 +277,9 @@ def kept(keys, raw=()):
     """One cache round trip for `keys`, the `raw` keys and the content
     version: (version, {key: value}). A value of `keys` is kept as (version,
     value) and found only under the same version, so content that changed
-    since is simply not found; `raw` keys are answered as stored. The
-    version is None when the cache has none (or does not answer): nothing
-    versioned is trusted then, and nothing is kept (see keep)."""
+    since is simply not found; `raw` keys are answered as stored. A cache
+    without a version gets a new one; the version is None only when the
+    cache does not answer, and nothing is kept then (see keep)."""
     try:
         found = cache.get_many([page_cache.VERSION_KEY, *keys, *raw])
     except Exception:  # noqa: BLE001
@@ -304,7 +288,13 @@ def kept(keys, raw=()):
     version = found.pop(page_cache.VERSION_KEY, None)
     answer = {key: found[key] for key in raw if key in found}
     if version is None:
-        return None, answer
+        # A cache emptied since: start a new version (nothing kept under an
+        # old one is found under it), so what is computed now can be kept.
+        try:
+            return page_cache.content_version(), answer
+        except Exception:  # noqa: BLE001
+            logger.warning("cache unavailable for the content version")
+            return None, answer
     for key in keys:
         value = found.get(key)
         if isinstance(value, tuple) and len(value) == 2 and value[0] == version:
