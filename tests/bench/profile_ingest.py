@@ -119,7 +119,7 @@ def _measure(client, world, label, size, queued):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_profile_statements(client):
+def test_profile_statements(client, wagtail_roots):
     cache.clear()
     world = build_world()
     client.force_login(world.alice)
