@@ -124,9 +124,10 @@ def _map_context(report):
     }
 
 
-def _national_page(request, url_name, template, body_template, body_context):
-    """The page's context: its filters and the kept report body; or, for
-    filters that do not validate, the page saying so (400)."""
+def _national_page(request, url_name, template, body_template, body_context, extra=dict):
+    """A national page: its filters, the kept report body and `extra()`, the
+    parts that are the viewer's own; or, for filters that do not validate,
+    the page saying so (400)."""
     form = _national(request)
     context = {
         "filters": _filters(request, form, reverse(url_name)),
@@ -135,12 +136,17 @@ def _national_page(request, url_name, template, body_template, body_context):
     if not form.is_valid():
         return render(request, template, context, status=400)
     context["body"] = _national_body(form, body_template, body_context)
-    return context
+    return render(request, template, {**context, **extra()})
+
+
+def _subscription(request):
+    sub = AnalystSubscription.objects.filter(user=request.user).first()
+    return {"subscribed": bool(sub and sub.weekly_email)}
 
 
 @login_required
 def national(request):
-    context = _national_page(
+    return _national_page(
         request,
         "reports:national",
         "reports/national.html",
@@ -150,12 +156,8 @@ def national(request):
             "trend": tables.trend_table(report),
             "trend_bars": _trend_bars(report),
         },
+        extra=lambda: _subscription(request),
     )
-    if isinstance(context, HttpResponse):
-        return context
-    sub = AnalystSubscription.objects.filter(user=request.user).first()
-    context["subscribed"] = bool(sub and sub.weekly_email)
-    return render(request, "reports/national.html", context)
 
 
 def _trend_bars(report):
@@ -175,16 +177,13 @@ def _trend_bars(report):
 
 @login_required
 def national_map(request):
-    context = _national_page(
+    return _national_page(
         request,
         "reports:national_map",
         "reports/map.html",
         "reports/_map_report.html",
         lambda report: {"m": _map_context(report), "table": tables.national_table(report)},
     )
-    if isinstance(context, HttpResponse):
-        return context
-    return render(request, "reports/map.html", context)
 
 
 def _download(content, content_type, filename):
