@@ -26,12 +26,13 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.shortcuts import get_object_or_404, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from wagtail.admin.forms import WagtailAdminModelForm
+
+from learning.redirects import safe_next_url
 
 from .models import IdentityProvider
 from .services import (
@@ -314,14 +315,6 @@ class IdentityProviderForm(WagtailAdminModelForm):
 # --- views ---------------------------------------------------------------------
 
 
-def _next_url(request, value):
-    """`value` when it is a path on this site, else "" (no open redirects)."""
-    ok = url_has_allowed_host_and_scheme(
-        value, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
-    return value if value and ok else ""
-
-
 @require_GET
 def start(request, slug):
     """Send the person to `slug`'s provider; they come back to allauth's
@@ -331,7 +324,7 @@ def start(request, slug):
     provider = get_social_adapter().get_provider(request, row.slug)
     try:
         return provider.redirect(
-            request, AuthProcess.LOGIN, next_url=_next_url(request, request.GET.get("next", ""))
+            request, AuthProcess.LOGIN, next_url=safe_next_url(request, request.GET.get("next", ""))
         )
     except requests.RequestException:
         # Discovery failed: the provider is down or its issuer is wrong.

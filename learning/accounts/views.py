@@ -21,13 +21,13 @@ from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+from learning.redirects import safe_next_url
 from tenants import services as tenant_services
 from tenants.services import SESSION_KEY, active_employers, current_organisation
 
@@ -246,13 +246,7 @@ class AddPasskeyView(webauthn_views.AddWebAuthnView):
 
     def _next_url(self):
         next_url = self.request.POST.get("next") or self.request.GET.get("next") or ""
-        if url_has_allowed_host_and_scheme(
-            next_url,
-            allowed_hosts={self.request.get_host()},
-            require_https=self.request.is_secure(),
-        ):
-            return next_url
-        return ""
+        return safe_next_url(self.request, next_url)
 
 
 class ReauthenticatePasskeyView(webauthn_views.ReauthenticateWebAuthnView):
@@ -339,11 +333,7 @@ def request_employment(request):
 @login_required
 def status(request):
     """Where learner_required sends people who cannot take courses yet."""
-    next_url = request.GET.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        next_url = ""
+    next_url = safe_next_url(request, request.GET.get("next", ""))
     pending = services.pending_organisations(request.user)
     context = {
         "state": services.learner_state(request.user),
