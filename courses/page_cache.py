@@ -20,11 +20,10 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 
-from learning.cache import shared_token
+from learning.cache import now_and_after_commit, shared_token
 from learning.middleware import chosen_language
 
 # A random token (see new_version); not the integer the name "version" held
@@ -71,8 +70,7 @@ def bump_version(**kwargs):
     """Invalidate every cached page (signal receiver; safe to call any time).
     Now, and again once the transaction commits: a page rendered in between
     saw the old rows and must not outlive the commit."""
-    new_version()
-    transaction.on_commit(new_version)
+    now_and_after_commit(new_version)
 
 
 def current_version():

@@ -44,3 +44,13 @@ def shared_token(key, timeout=None, make=None):
         cache.add(key, make() if make else uuid.uuid4().hex, timeout)
         token = cache.get(key)
     return token
+
+
+def now_and_after_commit(replace):
+    """Run `replace` (a new version token) now and again once the current
+    transaction commits: a request that read the old rows in between must
+    not keep them under the version that follows the commit."""
+    from django.db import transaction
+
+    replace()
+    transaction.on_commit(replace)

@@ -16,9 +16,8 @@ import logging
 import uuid
 
 from django.core.cache import cache
-from django.db import transaction
 
-from learning.cache import shared_token
+from learning.cache import now_and_after_commit, shared_token
 
 logger = logging.getLogger(__name__)
 
@@ -42,8 +41,7 @@ def forget_employers(**kwargs):
     """Forget every kept answer (signal receiver; safe to call any time): now,
     and again once the transaction commits, since a request in between may
     have kept what it read before the commit."""
-    new_version()
-    transaction.on_commit(new_version)
+    now_and_after_commit(new_version)
 
 
 def kept_employers(user_id, find):

@@ -37,11 +37,10 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from learning.cache import shared_token
+from learning.cache import now_and_after_commit, shared_token
 
 VERSION_SECONDS = 30 * 24 * 3600
 PAGE_SECONDS = 3600  # a backstop: a new version is what makes a page old
@@ -127,8 +126,7 @@ def rollups_changed(organisation_ids):
     """Name new versions for these organisations and the national report, now
     and again once the surrounding transaction commits. Safe to call twice."""
     ids = list(organisation_ids)
-    _replace(ids)
-    transaction.on_commit(lambda: _replace(ids))
+    now_and_after_commit(lambda: _replace(ids))
 
 
 def forget_all():

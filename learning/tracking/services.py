@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from courses import page_cache
 from courses.models import CoursePage, LessonPage
-from learning.cache import shared_token
+from learning.cache import now_and_after_commit, shared_token
 from tenants.models import Employment, Unit
 from tenants.services import SESSION_KEY
 
@@ -121,11 +121,9 @@ def forget_employment(user_id):
     """Replace the person's stamp now and again after commit: a request in
     between may have kept what it read before the commit."""
 
-    def replace():
-        cache_set(employment_stamp_key(user_id), uuid.uuid4().hex, STAMP_SECONDS)
-
-    replace()
-    transaction.on_commit(replace)
+    now_and_after_commit(
+        lambda: cache_set(employment_stamp_key(user_id), uuid.uuid4().hex, STAMP_SECONDS)
+    )
 
 
 def learner_key(user_id, organisation_id):
