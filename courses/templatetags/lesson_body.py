@@ -26,7 +26,8 @@ TOKEN_PLACEHOLDER = "lessonbodycsrftokenplaceholder"  # noqa: S105  (not a secre
 @register.simple_tag(takes_context=True)
 def lesson_body(context, page):
     """What `{% for block in page.body %}{% include_block block %}{% endfor %}`
-    renders, with every block but quizzes kept per language."""
+    renders, every block kept per language; a quiz's CSRF token is the
+    requester's own (TOKEN_PLACEHOLDER)."""
     kept = page.__dict__.setdefault("_memo_body_html", {}).setdefault(
         translation.get_language(), {}
     )
